@@ -1,0 +1,26 @@
+package org.preconsult.catalogue.model;
+
+/**
+ * Lifecycle status of a catalogue entry. Only {@link #isCandidate() candidate} entries take part in
+ * redundancy checks: a cancelled, retired, returned or deferred entry must stop counting at once.
+ */
+public enum EntryStatus {
+    ACTIVE,
+    PLANNED,
+    OPERATING,
+    APPROVED,
+    IN_PROGRESS,
+    COMPLETED,
+    DEFERRED,
+    RETURNED,
+    CANCELLED,
+    RETIRED;
+
+    /** True when an entry with this status may be proposed as a duplicate. */
+    public boolean isCandidate() {
+        return switch (this) {
+            case DEFERRED, RETURNED, CANCELLED, RETIRED -> false;
+            default -> true;
+        };
+    }
+}

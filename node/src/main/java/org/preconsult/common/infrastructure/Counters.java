@@ -1,0 +1,52 @@
+package org.preconsult.common.infrastructure;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * Hands out strictly increasing values of the named counters in {@code node_counter}.
+ *
+ * <p>Invariant: taking a value locks the counter row until the surrounding transaction ends, so
+ * values of one counter are committed in the order they were taken. A reader that sees value n has
+ * every committed value below n visible too; no cursor can run ahead of a commit.
+ */
+@Singleton
+public class Counters {
+
+    private final JdbcOperations jdbc;
+
+    public Counters(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Takes the next value of the counter; must run inside the transaction that uses it. */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public long next(String name) {
+        return jdbc.prepareStatement("UPDATE node_counter SET value = value + 1 WHERE name = ?", update -> {
+            update.setString(1, name);
+            if (update.executeUpdate() != 1) {
+                throw new IllegalStateException("No counter named " + name);
+            }
+            return current(name);
+        });
+    }
+
+    /** Reads the last value taken of the counter. */
+    public long current(String name) {
+        return jdbc.prepareStatement("SELECT value FROM node_counter WHERE name = ?", select -> {
+            select.setString(1, name);
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("No counter named " + name);
+                }
+                return rs.getLong(1);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+}

@@ -1,0 +1,11 @@
+package org.preconsult.redundancy.application;
+
+import org.preconsult.redundancy.model.CheckResult;
+import org.preconsult.redundancy.model.PlanDraft;
+
+/** Checks a plan against this node's catalogue copy. */
+public interface RedundancyChecking {
+
+    /** Ranks the catalogue entries the plan may duplicate (at most {@code limit}) and recommends. */
+    CheckResult check(PlanDraft draft, int limit);
+}
