@@ -10,6 +10,9 @@ import org.preconsult.catalogue.infrastructure.CatalogueEntryRows;
 import org.preconsult.catalogue.infrastructure.CatalogueRowMapper;
 import org.preconsult.catalogue.model.CatalogueEntry;
 import org.preconsult.common.infrastructure.Counters;
+import org.preconsult.node.NodeRole;
+import org.preconsult.node.NodeSettings;
+import org.preconsult.sync.application.Feed;
 
 /**
  * This node's catalogue copy: the only writer of {@code catalogue_entry}.
@@ -22,24 +25,40 @@ import org.preconsult.common.infrastructure.Counters;
 public class Catalogue {
 
     /** What happened to an upserted entry. */
-    public enum Upsert { CREATED, UPDATED, STALE }
+    public enum Upsert { CREATED, UPDATED, UNCHANGED, STALE }
 
     private final CatalogueEntryRows rows;
     private final Counters counters;
     private final ApplicationEventPublisher<CatalogueChanged> events;
+    private final Feed feed;
+    private final NodeSettings node;
 
-    public Catalogue(CatalogueEntryRows rows, Counters counters, ApplicationEventPublisher<CatalogueChanged> events) {
+    public Catalogue(CatalogueEntryRows rows, Counters counters, ApplicationEventPublisher<CatalogueChanged> events,
+                     Feed feed, NodeSettings node) {
         this.rows = rows;
         this.counters = counters;
         this.events = events;
+        this.feed = feed;
+        this.node = node;
     }
 
-    /** Inserts or updates the entry unless a newer version of it is already stored. */
+    /**
+     * Inserts or updates the entry unless a newer version of it, or the very same content, is
+     * already stored. A node with children offers every applied write to its subtree, so that an
+     * entry registered anywhere reaches every node's catalogue (duplicates are harmless: the same
+     * content arriving again is {@link Upsert#UNCHANGED} and goes no further).
+     */
     @Transactional
     public Upsert upsert(CatalogueEntry entry) {
         var existing = rows.findById(entry.id());
         if (existing.isPresent() && existing.get().version() > entry.version()) {
             return Upsert.STALE;
+        }
+        if (existing.isPresent() && sameContent(CatalogueRowMapper.toEntry(existing.get()), entry)) {
+            return Upsert.UNCHANGED;
+        }
+        if (node.role() != NodeRole.LOCAL) {
+            feed.broadcast(entry);
         }
         long changeSeq = counters.next("catalogue");
         var row = CatalogueRowMapper.toRow(entry, changeSeq);
@@ -50,6 +69,10 @@ public class Catalogue {
         }
         events.publishEvent(new CatalogueChanged(entry, changeSeq));
         return existing.isPresent() ? Upsert.UPDATED : Upsert.CREATED;
+    }
+
+    private static boolean sameContent(CatalogueEntry a, CatalogueEntry b) {
+        return a.version() == b.version() && a.withStatus(a.status(), a.version(), b.updatedAt()).equals(b);
     }
 
     @Transactional(readOnly = true)

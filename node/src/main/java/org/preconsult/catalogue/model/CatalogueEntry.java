@@ -1,6 +1,7 @@
 package org.preconsult.catalogue.model;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -35,6 +36,8 @@ public record CatalogueEntry(
         Objects.requireNonNull(status, "status");
         functions = functions == null ? List.of() : List.copyOf(functions);
         description = description == null ? "" : description;
+        // The database keeps two decimals; normalizing here makes copies compare equal.
+        budget = budget == null ? null : budget.setScale(2, RoundingMode.HALF_UP);
     }
 
     /** True when this entry may be proposed as a duplicate of a plan. */

@@ -1,0 +1,73 @@
+package org.preconsult.identity.api;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.preconsult.identity.application.ManagingUsers;
+import org.preconsult.identity.model.Role;
+import org.preconsult.identity.model.User;
+
+/** Operators manage the users of their node. */
+@Controller("/api/v1/users")
+@Secured(Role.OPERATOR_)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class UserController {
+
+    private final ManagingUsers users;
+
+    UserController(ManagingUsers users) {
+        this.users = users;
+    }
+
+    @Post
+    @Status(HttpStatus.CREATED)
+    UserView create(@Body @Valid NewUser request) {
+        return UserView.of(users.create(request.username(), request.password(), request.displayName(), request.roles()));
+    }
+
+    @Get
+    List<UserView> list() {
+        return users.list().stream().map(UserView::of).toList();
+    }
+
+    @Patch("/{username}")
+    UserView change(@PathVariable String username, @Body @Valid UserChange request) {
+        return UserView.of(users.change(username, request.roles(), request.password(), request.enabled(), request.displayName()));
+    }
+
+    @Serdeable
+    record NewUser(@NotBlank @Pattern(regexp = "[A-Za-z0-9._@-]{2,100}") String username,
+                   @NotBlank String password,
+                   @Nullable String displayName,
+                   @NotEmpty Set<Role> roles) {
+    }
+
+    @Serdeable
+    record UserChange(@Nullable Set<Role> roles, @Nullable String password, @Nullable Boolean enabled,
+                      @Nullable String displayName) {
+    }
+
+    @Serdeable
+    record UserView(String username, String displayName, Set<Role> roles, boolean enabled, Instant createdAt) {
+        static UserView of(User user) {
+            return new UserView(user.username(), user.displayName(), user.roles(), user.enabled(), user.createdAt());
+        }
+    }
+}

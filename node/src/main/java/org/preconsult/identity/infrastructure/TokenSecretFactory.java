@@ -1,0 +1,59 @@
+package org.preconsult.identity.infrastructure;
+
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.security.token.jwt.signature.secret.SecretSignatureConfiguration;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * Supplies the secret that signs this node's login tokens: {@code preconsult.jwt-secret} when set
+ * (e.g. {@code PRECONSULT_JWT_SECRET}), otherwise a random secret generated on first start into
+ * {@code <data-dir>/jwt-secret} so that tokens survive restarts. Each node has its own secret: a
+ * token is valid only at the node that issued it.
+ */
+@Factory
+@Requires(missingProperty = "micronaut.security.token.jwt.signatures.secret.generator.secret")
+class TokenSecretFactory {
+
+    @Singleton
+    @Named("generator")
+    SecretSignatureConfiguration generatorSignature(@Value("${preconsult.data-dir}") String dataDir,
+                                                    @Nullable @Value("${preconsult.jwt-secret:}") String configured) {
+        var configuration = new SecretSignatureConfiguration("generator");
+        configuration.setSecret(configured != null && configured.length() >= 32 ? configured : storedSecret(Path.of(dataDir)));
+        return configuration;
+    }
+
+    private static String storedSecret(Path dataDir) {
+        Path file = dataDir.resolve("jwt-secret");
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file, StandardCharsets.UTF_8).strip();
+            }
+            Files.createDirectories(dataDir);
+            byte[] random = new byte[48];
+            new SecureRandom().nextBytes(random);
+            String secret = Base64.getEncoder().encodeToString(random);
+            Files.writeString(file, secret, StandardCharsets.UTF_8);
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException ignored) {
+                // Not a POSIX file system: the data directory's own permissions protect the file.
+            }
+            return secret;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read or create the token secret in " + dataDir, e);
+        }
+    }
+}

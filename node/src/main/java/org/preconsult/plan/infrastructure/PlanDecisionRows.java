@@ -1,0 +1,11 @@
+package org.preconsult.plan.infrastructure;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import java.util.List;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface PlanDecisionRows extends CrudRepository<PlanDecisionRow, String> {
+    List<PlanDecisionRow> findByPlanIdOrderByDecidedAt(String planId);
+}

@@ -1,0 +1,33 @@
+package org.preconsult.review.infrastructure;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import java.time.Instant;
+
+@MappedEntity("review_case")
+public record ReviewCaseRow(
+        @Id String id,
+        String originNode,
+        String planId,
+        int planRevision,
+        @Nullable String ownerName,
+        String title,
+        String summary,
+        @Nullable String evidence,
+        @Nullable String preliminary,
+        @Nullable String routingReason,
+        boolean disasterOrSafety,
+        String status,
+        Instant openedAt,
+        Instant submittedAt,
+        Instant dueAt,
+        @Nullable String previousCaseId,
+        @Nullable String decisionId,
+        @Nullable String outcome,
+        @Nullable String reasons,
+        @Nullable String conditions,
+        @Nullable String decidedBy,
+        @Nullable Boolean automatic,
+        @Nullable Instant decidedAt) {
+}

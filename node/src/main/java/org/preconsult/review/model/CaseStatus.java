@@ -1,0 +1,6 @@
+package org.preconsult.review.model;
+
+public enum CaseStatus {
+    OPEN,
+    DECIDED
+}

@@ -1,0 +1,72 @@
+package org.preconsult.sync.application;
+
+import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.List;
+import org.preconsult.catalogue.model.CatalogueEntry;
+import org.preconsult.common.infrastructure.Counters;
+import org.preconsult.federation.v1.FeedItem;
+import org.preconsult.federation.v1.NodeKey;
+import org.preconsult.federation.v1.SignedDecision;
+import org.preconsult.sync.infrastructure.FederationCodec;
+import org.preconsult.sync.infrastructure.SyncRepositories.FeedRows;
+import org.preconsult.sync.infrastructure.SyncRows.FeedRow;
+
+/**
+ * What this node offers its children to pull: broadcast catalogue entries and keys, and decisions
+ * addressed to a node in the subtree. Appending joins the transaction of the change.
+ *
+ * <p>Invariant: positions come from the 'feed' counter, so a child that has seen position n has
+ * seen every committed position below n it is entitled to; its cursor never skips an item.
+ */
+@Singleton
+public class Feed {
+
+    private final FeedRows rows;
+    private final Counters counters;
+    private final Clock clock;
+    private final ApplicationEventPublisher<SyncSignals.FeedAppended> signals;
+
+    public Feed(FeedRows rows, Counters counters, Clock clock, ApplicationEventPublisher<SyncSignals.FeedAppended> signals) {
+        this.rows = rows;
+        this.counters = counters;
+        this.clock = clock;
+        this.signals = signals;
+    }
+
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void broadcast(CatalogueEntry entry) {
+        append(null, FeedItem.newBuilder().setCatalogueEntry(FederationCodec.toProto(entry)).build());
+    }
+
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void broadcast(NodeKey key) {
+        append(null, FeedItem.newBuilder().setNodeKey(key).build());
+    }
+
+    /** Queues a decision for the node it is addressed to (relayed by intermediate nodes). */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void address(String nodeId, SignedDecision decision) {
+        append(nodeId, FeedItem.newBuilder().setDecision(decision).build());
+    }
+
+    private void append(String address, FeedItem item) {
+        long position = counters.next("feed");
+        rows.save(new FeedRow(position, address, item.getBodyCase().name(), item.toByteArray(), clock.instant()));
+        signals.publishEvent(new SyncSignals.FeedAppended(position));
+    }
+
+    /** Items after a position that a child may receive: broadcasts and items for its subtree. */
+    @Transactional(readOnly = true)
+    public List<FeedRow> after(long position, String child, int limit) {
+        return rows.findForChild(position, child, limit);
+    }
+
+    @Transactional(readOnly = true)
+    public long head() {
+        return rows.head();
+    }
+}

@@ -1,0 +1,16 @@
+package org.preconsult.sync.infrastructure;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.EmbeddedId;
+import io.micronaut.data.annotation.Embeddable;
+import io.micronaut.data.annotation.MappedEntity;
+import java.time.Instant;
+
+@MappedEntity("inbox")
+public record InboxRow(@EmbeddedId Key key, String senderNode, String bodyType, String result,
+                       @Nullable String reason, Instant receivedAt) {
+
+    @Embeddable
+    public record Key(String originNode, long originSeq) {
+    }
+}
