@@ -1,0 +1,73 @@
+package org.preconsult.plan.application;
+
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.Optional;
+import org.preconsult.audit.application.AuditTrail;
+import org.preconsult.audit.application.CurrentActor;
+import org.preconsult.common.infrastructure.TextLists;
+import org.preconsult.plan.infrastructure.PlanDecisionRow;
+import org.preconsult.plan.infrastructure.PlanDecisionRows;
+import org.preconsult.plan.infrastructure.PlanRowMapper;
+import org.preconsult.plan.infrastructure.PlanRows;
+import org.preconsult.plan.model.PlanStatus;
+import org.preconsult.review.model.Decision;
+
+/**
+ * Applies a verified decision to the plan it is about: the plan takes the decision's status and
+ * the decision (with reasons and conditions) is kept with the plan.
+ */
+@Singleton
+public class ApplyingDecision {
+
+    /** Why a verified decision could not be applied. */
+    public enum Refusal { UNKNOWN_PLAN, STALE_REVISION }
+
+    private final PlanRows plans;
+    private final PlanDecisionRows decisions;
+    private final Clock clock;
+    private final AuditTrail audit;
+    private final ConditionsJson conditionsJson;
+
+    public ApplyingDecision(PlanRows plans, PlanDecisionRows decisions, Clock clock, AuditTrail audit,
+                            ConditionsJson conditionsJson) {
+        this.plans = plans;
+        this.decisions = decisions;
+        this.clock = clock;
+        this.audit = audit;
+        this.conditionsJson = conditionsJson;
+    }
+
+    /** Applies the decision; empty when applied, else why it was refused. */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public Optional<Refusal> apply(Decision decision, String keyId) {
+        var row = plans.findById(decision.planId());
+        if (row.isEmpty()) {
+            return Optional.of(Refusal.UNKNOWN_PLAN);
+        }
+        var plan = PlanRowMapper.toPlan(row.get());
+        if (plan.revision() != decision.planRevision() || plan.status() != PlanStatus.SUBMITTED) {
+            return Optional.of(Refusal.STALE_REVISION);
+        }
+        var now = clock.instant();
+        decisions.save(new PlanDecisionRow(decision.decisionId(), plan.id(), decision.planRevision(), decision.caseId(),
+                decision.outcome().name(), TextLists.join(decision.reasons()), conditionsJson.write(decision.conditions()),
+                decision.decidingNode(), decision.decidedBy(), decision.automatic(), decision.decidedAt(), now, keyId));
+        var decided = plan.decided(statusOf(decision), decision.caseId(), now);
+        plans.update(PlanRowMapper.toRow(decided));
+        audit.record(CurrentActor.federation(decision.decidingNode()), "PLAN", plan.id(), "DECISION_APPLIED",
+                PlanRegistry.auditView(plan), PlanRegistry.auditView(decided));
+        return Optional.empty();
+    }
+
+    static PlanStatus statusOf(Decision decision) {
+        return switch (decision.outcome()) {
+            case UNCONDITIONAL_APPROVAL -> PlanStatus.APPROVED;
+            case CONDITIONAL_APPROVAL -> PlanStatus.CONDITIONALLY_APPROVED;
+            case DEFERRAL -> PlanStatus.DEFERRED;
+            case RETURN -> PlanStatus.RETURNED;
+        };
+    }
+}

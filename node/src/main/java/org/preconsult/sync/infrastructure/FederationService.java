@@ -1,0 +1,127 @@
+package org.preconsult.sync.infrastructure;
+
+import io.grpc.Status;
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import jakarta.inject.Singleton;
+import java.util.concurrent.TimeUnit;
+import org.preconsult.federation.v1.EnvelopeAck;
+import org.preconsult.federation.v1.FederationGrpc;
+import org.preconsult.federation.v1.FeedItem;
+import org.preconsult.federation.v1.Heartbeat;
+import org.preconsult.federation.v1.PullRequest;
+import org.preconsult.federation.v1.PushRequest;
+import org.preconsult.federation.v1.PushResponse;
+import org.preconsult.sync.application.Feed;
+import org.preconsult.sync.application.ReceivingEnvelopes;
+import org.preconsult.sync.application.SyncSettings;
+import org.preconsult.sync.infrastructure.SyncRows.FeedRow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The parent side of the federation protocol. Push applies envelopes in order, one transaction
+ * each, and stops at the first that fails unexpectedly (so order per origin holds: the child sends
+ * it again). Pull streams the feed from the child's cursor, waits for new items, and ends when the
+ * call's deadline expires or the child cancels.
+ */
+@Singleton
+public class FederationService extends FederationGrpc.FederationImplBase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FederationService.class);
+    private static final int PULL_BATCH = 200;
+
+    private final ReceivingEnvelopes receiving;
+    private final Feed feed;
+    private final FeedWaiter waiter;
+    private final SyncSettings settings;
+
+    FederationService(ReceivingEnvelopes receiving, Feed feed, FeedWaiter waiter, SyncSettings settings) {
+        this.receiving = receiving;
+        this.feed = feed;
+        this.waiter = waiter;
+        this.settings = settings;
+    }
+
+    @Override
+    public void push(PushRequest request, StreamObserver<PushResponse> response) {
+        if (request.getSenderNode().isBlank()) {
+            response.onError(Status.INVALID_ARGUMENT.withDescription("sender_node is required").asRuntimeException());
+            return;
+        }
+        var acks = PushResponse.newBuilder();
+        for (var envelope : request.getEnvelopesList()) {
+            try {
+                var result = receiving.receive(request.getSenderNode(), envelope);
+                acks.addAcks(EnvelopeAck.newBuilder().setOriginNode(envelope.getOriginNode())
+                        .setSeq(envelope.getSeq()).setResult(result));
+            } catch (RuntimeException e) {
+                LOG.warn("Could not store envelope ({}, {}) from {}; it will be sent again: {}",
+                        envelope.getOriginNode(), envelope.getSeq(), request.getSenderNode(), e.toString());
+                if (acks.getAcksCount() == 0) {
+                    response.onError(Status.UNAVAILABLE.withDescription("the parent could not store the envelopes; retry")
+                            .asRuntimeException());
+                    return;
+                }
+                break;
+            }
+        }
+        response.onNext(acks.build());
+        response.onCompleted();
+    }
+
+    @Override
+    public void pull(PullRequest request, StreamObserver<FeedItem> plainResponse) {
+        if (request.getNodeId().isBlank() || request.getAfterPosition() < 0) {
+            plainResponse.onError(Status.INVALID_ARGUMENT
+                    .withDescription("node_id is required and after_position must not be negative").asRuntimeException());
+            return;
+        }
+        var response = (ServerCallStreamObserver<FeedItem>) plainResponse;
+        receiving.knowChild(request.getNodeId());
+        long after = request.getAfterPosition();
+        long lastSent = System.nanoTime();
+        try {
+            while (!response.isCancelled()) {
+                var batch = feed.after(after, request.getNodeId(), PULL_BATCH);
+                for (FeedRow row : batch) {
+                    if (!awaitReady(response)) {
+                        return;
+                    }
+                    response.onNext(FeedItem.parseFrom(row.payload()).toBuilder()
+                            .setPosition(row.position()).setAddress(row.address() == null ? "" : row.address()).build());
+                    after = row.position();
+                    lastSent = System.nanoTime();
+                }
+                if (batch.size() == PULL_BATCH) {
+                    continue;
+                }
+                long sinceLast = System.nanoTime() - lastSent;
+                if (sinceLast >= settings.heartbeat().toNanos()) {
+                    if (!awaitReady(response)) {
+                        return;
+                    }
+                    response.onNext(FeedItem.newBuilder().setHeartbeat(Heartbeat.newBuilder().setHeadPosition(feed.head())).build());
+                    lastSent = System.nanoTime();
+                }
+                waiter.awaitAfter(after, Math.min(settings.heartbeat().toMillis(), 1000), TimeUnit.MILLISECONDS);
+            }
+        } catch (Exception e) {
+            if (!response.isCancelled()) {
+                LOG.warn("Feed stream to {} failed: {}", request.getNodeId(), e.toString());
+                response.onError(Status.UNAVAILABLE.withDescription("feed interrupted; resume from your cursor").asRuntimeException());
+            }
+        }
+    }
+
+    /** Flow control: waits while the child's window is full; false when the call ended. */
+    private static boolean awaitReady(ServerCallStreamObserver<FeedItem> response) throws InterruptedException {
+        while (!response.isReady()) {
+            if (response.isCancelled()) {
+                return false;
+            }
+            Thread.sleep(5);
+        }
+        return !response.isCancelled();
+    }
+}
