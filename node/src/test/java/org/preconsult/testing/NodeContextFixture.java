@@ -46,7 +46,7 @@ public final class NodeContextFixture {
         return request.bearerAuth(token);
     }
 
-    public static MutableHttpRequest<?> get(TokenGenerator tokens, String uri, String... roles) {
+    public static MutableHttpRequest<?> getAs(TokenGenerator tokens, String uri, String... roles) {
         return as(tokens, HttpRequest.GET(uri), roles);
     }
 }
