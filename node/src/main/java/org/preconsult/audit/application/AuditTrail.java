@@ -77,7 +77,7 @@ public class AuditTrail {
         }
     }
 
-    /** Exposed for tests and tools that read a single event. */
+    /** Reads one event by its id. */
     @Transactional(readOnly = true)
     public java.util.Optional<AuditEvent> findById(long id) {
         return rows.findById(id).map(r -> new AuditEvent(r.id(), r.occurredAt(), r.actor(), r.nodeId(),

@@ -37,7 +37,8 @@ public class RejectedDecisions {
     @Transactional(propagation = TransactionDefinition.Propagation.REQUIRES_NEW)
     public RejectedDecision record(String decisionId, String signerNode, String keyId, RejectionReason reason,
                                    String detail) {
-        LOG.warn("Rejected decision {} signed by {} with key {}: {} ({})", decisionId, signerNode, keyId, reason, detail);
+        LOG.warn("Rejected decision {} signed by {} with key {}: {} ({})", decisionId == null ? "(content not read)" : decisionId,
+                signerNode, keyId, reason, detail);
         String bounded = detail.length() > DETAIL_LIMIT ? detail.substring(0, DETAIL_LIMIT) : detail;
         var row = rows.save(new RejectedDecisionRow(counters.next("rejected_decision"), decisionId, signerNode, keyId,
                 reason.name(), bounded, Instant.now()));
