@@ -4,12 +4,12 @@
 -- handed out in commit order: a reader that sees value n knows every value below n is committed.
 CREATE TABLE node_counter (
     name  VARCHAR(50) PRIMARY KEY,
-    value BIGINT      NOT NULL
+    counter_value BIGINT NOT NULL
 );
-INSERT INTO node_counter (name, value) VALUES ('envelope', 0);
-INSERT INTO node_counter (name, value) VALUES ('outbox', 0);
-INSERT INTO node_counter (name, value) VALUES ('feed', 0);
-INSERT INTO node_counter (name, value) VALUES ('catalogue', 0);
+INSERT INTO node_counter (name, counter_value) VALUES ('envelope', 0);
+INSERT INTO node_counter (name, counter_value) VALUES ('outbox', 0);
+INSERT INTO node_counter (name, counter_value) VALUES ('feed', 0);
+INSERT INTO node_counter (name, counter_value) VALUES ('catalogue', 0);
 
 -- Users of this node.
 CREATE TABLE app_user (
@@ -168,7 +168,7 @@ CREATE TABLE rejected_item (
     reason      VARCHAR(1000) NOT NULL,
     rejected_at TIMESTAMP WITH TIME ZONE NOT NULL
 );
-INSERT INTO node_counter (name, value) VALUES ('rejected', 0);
+INSERT INTO node_counter (name, counter_value) VALUES ('rejected', 0);
 
 -- Plan summaries received from the subtree (provincial and central nodes).
 CREATE TABLE received_plan (

@@ -9,4 +9,4 @@ CREATE TABLE rejected_decision (
     detail      VARCHAR(2000) NOT NULL,
     rejected_at TIMESTAMP WITH TIME ZONE NOT NULL
 );
-INSERT INTO node_counter (name, value) VALUES ('rejected_decision', 0);
+INSERT INTO node_counter (name, counter_value) VALUES ('rejected_decision', 0);

@@ -17,4 +17,4 @@ CREATE TABLE audit_event (
 );
 CREATE INDEX audit_event_entity_idx ON audit_event (entity_type, entity_id);
 CREATE INDEX audit_event_actor_idx ON audit_event (actor);
-INSERT INTO node_counter (name, value) VALUES ('audit', 0);
+INSERT INTO node_counter (name, counter_value) VALUES ('audit', 0);

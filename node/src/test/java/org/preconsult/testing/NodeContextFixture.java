@@ -30,9 +30,8 @@ public final class NodeContextFixture {
         return Map.of(
                 "preconsult.data-dir", dataDir.toString(),
                 "preconsult.node.id", NODE_ID,
-                // NON_KEYWORDS=VALUE: V1 names a column "value", a keyword in H2 2.x.
                 "datasources.default.url", "jdbc:h2:mem:" + UUID.randomUUID()
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;NON_KEYWORDS=VALUE",
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
                 "micronaut.server.port", "-1",
                 "grpc.server.port", "0",
                 "micronaut.security.token.jwt.signatures.secret.generator.secret",

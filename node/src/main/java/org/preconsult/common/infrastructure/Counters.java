@@ -26,7 +26,7 @@ public class Counters {
     /** Takes the next value of the counter; must run inside the transaction that uses it. */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public long next(String name) {
-        return jdbc.prepareStatement("UPDATE node_counter SET value = value + 1 WHERE name = ?", update -> {
+        return jdbc.prepareStatement("UPDATE node_counter SET counter_value = counter_value + 1 WHERE name = ?", update -> {
             update.setString(1, name);
             if (update.executeUpdate() != 1) {
                 throw new IllegalStateException("No counter named " + name);
@@ -37,7 +37,7 @@ public class Counters {
 
     /** Reads the last value taken of the counter. */
     public long current(String name) {
-        return jdbc.prepareStatement("SELECT value FROM node_counter WHERE name = ?", select -> {
+        return jdbc.prepareStatement("SELECT counter_value FROM node_counter WHERE name = ?", select -> {
             select.setString(1, name);
             try (ResultSet rs = select.executeQuery()) {
                 if (!rs.next()) {
