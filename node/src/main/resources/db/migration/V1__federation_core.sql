@@ -210,3 +210,9 @@ CREATE TABLE review_case (
     CONSTRAINT review_case_plan_uq UNIQUE (origin_node, plan_id, plan_revision)
 );
 CREATE INDEX review_case_status_idx ON review_case (status);
+
+-- Own public keys already offered to the subtree through the feed.
+CREATE TABLE published_key (
+    key_id       VARCHAR(100) PRIMARY KEY,
+    published_at TIMESTAMP WITH TIME ZONE NOT NULL
+);

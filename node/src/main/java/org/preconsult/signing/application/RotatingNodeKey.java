@@ -1,6 +1,7 @@
 package org.preconsult.signing.application;
 
 import io.micronaut.transaction.annotation.Transactional;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 import java.util.Map;
 import org.preconsult.audit.application.AuditTrail;
@@ -17,11 +18,19 @@ public class RotatingNodeKey {
     private final AuditTrail audit;
     private final CurrentActor actor;
 
-    public RotatingNodeKey(NodeKeys keys, KeyRing keyRing, AuditTrail audit, CurrentActor actor) {
+    private final ApplicationEventPublisher<NodeKeyRotated> events;
+
+    public RotatingNodeKey(NodeKeys keys, KeyRing keyRing, AuditTrail audit, CurrentActor actor,
+                           ApplicationEventPublisher<NodeKeyRotated> events) {
         this.keys = keys;
         this.keyRing = keyRing;
         this.audit = audit;
         this.actor = actor;
+        this.events = events;
+    }
+
+    /** Published in the rotating transaction, so the new public key can travel with it. */
+    public record NodeKeyRotated(String keyId) {
     }
 
     /**
@@ -33,6 +42,7 @@ public class RotatingNodeKey {
         String retired = keys.active().keyId();
         OwnKey active = keys.rotate();
         keyRing.trustOwnKeys();
+        events.publishEvent(new NodeKeyRotated(active.keyId()));
         audit.record(actor.current(), "node_key", keys.nodeId(), "ROTATED",
                 Map.of("activeKeyId", retired), Map.of("activeKeyId", active.keyId(), "retiredKeyId", retired));
         return active;

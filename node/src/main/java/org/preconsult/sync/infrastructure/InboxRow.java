@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.EmbeddedId;
 import io.micronaut.data.annotation.Embeddable;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.MappedProperty;
 import java.time.Instant;
 
 @MappedEntity("inbox")
@@ -11,6 +12,6 @@ public record InboxRow(@EmbeddedId Key key, String senderNode, String bodyType, 
                        @Nullable String reason, Instant receivedAt) {
 
     @Embeddable
-    public record Key(String originNode, long originSeq) {
+    public record Key(@MappedProperty("origin_node") String originNode, @MappedProperty("origin_seq") long originSeq) {
     }
 }

@@ -63,6 +63,10 @@ public final class SyncRepositories {
     }
 
     @JdbcRepository(dialect = Dialect.POSTGRES)
+    public interface PublishedKeyRows extends CrudRepository<SyncRows.PublishedKeyRow, String> {
+    }
+
+    @JdbcRepository(dialect = Dialect.POSTGRES)
     public interface RejectedItemRows extends CrudRepository<RejectedItemRow, Long> {
         Page<RejectedItemRow> findAll(Pageable pageable);
     }

@@ -33,6 +33,10 @@ public final class SyncRows {
     public record SubtreeRow(@Id String nodeId, String viaChild, Instant firstSeen) {
     }
 
+    @MappedEntity("published_key")
+    public record PublishedKeyRow(@Id String keyId, Instant publishedAt) {
+    }
+
     @MappedEntity("rejected_item")
     public record RejectedItemRow(@Id long id, String source, @Nullable Long position, @Nullable String bodyType,
                                   String reason, Instant rejectedAt) {

@@ -1,0 +1,265 @@
+package org.preconsult.federation;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.BlockingHttpClient;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.token.generator.TokenGenerator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import javax.sql.DataSource;
+import org.preconsult.sync.infrastructure.GrpcServer;
+
+/**
+ * Real nodes in one JVM: each with its own application context, H2 file database, data directory,
+ * HTTP port and gRPC port, linked child to parent over loopback gRPC exactly as separate processes.
+ */
+final class FederationFixture implements AutoCloseable {
+
+    private final Path root;
+    private final Map<String, Node> nodes = new LinkedHashMap<>();
+
+    FederationFixture() {
+        try {
+            root = Files.createTempDirectory("preconsult-federation-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The standard test tree: central, two provinces, three locals (two under the first province). */
+    static FederationFixture standardTree() {
+        var f = new FederationFixture();
+        f.start("central", "Ministry of the Interior", "CENTRAL", null);
+        f.start("prov-north", "North Province", "PROVINCIAL", "central");
+        f.start("prov-south", "South Province", "PROVINCIAL", "central");
+        f.start("city-a", "City A", "LOCAL", "prov-north");
+        f.start("city-b", "City B", "LOCAL", "prov-north");
+        f.start("county-c", "County C", "LOCAL", "prov-south");
+        return f;
+    }
+
+    Node start(String id, String name, String role, String parentId) {
+        return start(id, name, role, parentId, 0);
+    }
+
+    Node start(String id, String name, String role, String parentId, int grpcPort) {
+        Map<String, Object> props = new HashMap<>();
+        props.put("preconsult.node.id", id);
+        props.put("preconsult.node.name", name);
+        props.put("preconsult.node.role", role);
+        if (parentId != null) {
+            props.put("preconsult.node.parent", "localhost:" + nodes.get(parentId).grpcPort());
+        }
+        props.put("preconsult.data-dir", root.resolve(id).toString());
+        props.put("micronaut.server.port", -1);
+        props.put("grpc.server.port", grpcPort);
+        props.put("preconsult.sync.backoff-initial", "100ms");
+        props.put("preconsult.sync.backoff-max", "500ms");
+        props.put("preconsult.sync.pull-deadline", "5s");
+        props.put("preconsult.sync.heartbeat", "1s");
+        props.put("preconsult.sync.idle-poll", "200ms");
+        props.put("preconsult.operator.username", "operator");
+        props.put("preconsult.operator.password", "operator-password");
+        var context = ApplicationContext.run(EmbeddedServer.class, props, "test").getApplicationContext();
+        var node = new Node(id, role, parentId, context);
+        nodes.put(id, node);
+        return node;
+    }
+
+    Node node(String id) {
+        return nodes.get(id);
+    }
+
+    List<Node> locals() {
+        return nodes.values().stream().filter(n -> n.role().equals("LOCAL")).toList();
+    }
+
+    /** Stops a node as a crash or maintenance would; its database and data directory stay. */
+    void stop(String id) {
+        nodes.get(id).close();
+    }
+
+    /** Starts a stopped node again on the same gRPC port, so that its children find it. */
+    Node restart(String id) {
+        var old = nodes.get(id);
+        return start(id, old.context.getProperty("preconsult.node.name", String.class).orElseThrow(), old.role(),
+                old.parentId(), old.lastGrpcPort);
+    }
+
+    @Override
+    public void close() {
+        var reversed = new ArrayList<>(nodes.values());
+        java.util.Collections.reverse(reversed);
+        reversed.forEach(Node::close);
+    }
+
+    /** Waits until the condition holds, failing with the description after the deadline. */
+    static void await(String description, Duration deadline, BooleanSupplier condition) {
+        long end = System.nanoTime() + deadline.toNanos();
+        while (System.nanoTime() < end) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting until " + description);
+            }
+        }
+        throw new AssertionError("Timed out after " + deadline + " waiting until " + description);
+    }
+
+    /** One running node and a client for its HTTP API. */
+    static final class Node implements AutoCloseable {
+        private final String id;
+        private final String role;
+        private final String parentId;
+        private final ApplicationContext context;
+        private final HttpClient http;
+        private final int lastGrpcPort;
+        private boolean closed;
+
+        Node(String id, String role, String parentId, ApplicationContext context) {
+            this.id = id;
+            this.role = role;
+            this.parentId = parentId;
+            this.context = context;
+            this.http = context.createBean(HttpClient.class, context.getBean(EmbeddedServer.class).getURL());
+            this.lastGrpcPort = context.getBean(GrpcServer.class).port();
+        }
+
+        String id() {
+            return id;
+        }
+
+        String role() {
+            return role;
+        }
+
+        String parentId() {
+            return parentId;
+        }
+
+        int grpcPort() {
+            return lastGrpcPort;
+        }
+
+        ApplicationContext context() {
+            return context;
+        }
+
+        String url() {
+            return context.getBean(EmbeddedServer.class).getURL().toString();
+        }
+
+        BlockingHttpClient http() {
+            return http.toBlocking();
+        }
+
+        /** The request with a bearer token of a user holding the given role at this node. */
+        <T> MutableHttpRequest<T> as(String role, MutableHttpRequest<T> request) {
+            var token = context.getBean(TokenGenerator.class)
+                    .generateToken(Authentication.build(role.toLowerCase() + "@" + id, List.of(role)), 3600)
+                    .orElseThrow();
+            return request.bearerAuth(token);
+        }
+
+        <T> T post(String role, String uri, Object body, Class<T> type) {
+            return http().retrieve(as(role, HttpRequest.POST(uri, body)), type);
+        }
+
+        <T> T put(String role, String uri, Object body, Class<T> type) {
+            return http().retrieve(as(role, HttpRequest.PUT(uri, body)), type);
+        }
+
+        <T> T get(String role, String uri, Class<T> type) {
+            return http().retrieve(as(role, HttpRequest.GET(uri)), type);
+        }
+
+        Map<String, Object> getJson(String role, String uri) {
+            return http().retrieve(as(role, HttpRequest.GET(uri)), Argument.mapOf(String.class, Object.class));
+        }
+
+        Map<String, Object> postJson(String role, String uri, Object body) {
+            return http().retrieve(as(role, HttpRequest.POST(uri, body)), Argument.mapOf(String.class, Object.class));
+        }
+
+        private DataSource rawDataSource() {
+            return io.micronaut.data.connection.jdbc.advice.DelegatingDataSource.unwrapDataSource(context.getBean(DataSource.class));
+        }
+
+        /** Runs a query on this node's own database (for assertions about what it holds). */
+        long count(String sql, Object... args) {
+            try (Connection c = rawDataSource().getConnection();
+                 var s = c.prepareStatement(sql)) {
+                for (int i = 0; i < args.length; i++) {
+                    s.setObject(i + 1, args[i]);
+                }
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** Every text value in every table of this node, for proving what never reached it. */
+        String everythingStored() {
+            var all = new StringBuilder();
+            try (Connection c = rawDataSource().getConnection();
+                 var tables = c.getMetaData().getTables(null, "public", "%", new String[] {"TABLE"})) {
+                List<String> names = new ArrayList<>();
+                while (tables.next()) {
+                    names.add(tables.getString("TABLE_NAME"));
+                }
+                for (String table : names) {
+                    try (var s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM \"" + table + "\"")) {
+                        int columns = rs.getMetaData().getColumnCount();
+                        while (rs.next()) {
+                            for (int i = 1; i <= columns; i++) {
+                                Object v = rs.getObject(i);
+                                if (v instanceof byte[] bytes) {
+                                    all.append(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+                                } else if (v != null) {
+                                    all.append(v);
+                                }
+                                all.append('\u0001');
+                            }
+                        }
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            return all.toString();
+        }
+
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                http.close();
+                context.close();
+            }
+        }
+    }
+}

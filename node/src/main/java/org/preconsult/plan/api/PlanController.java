@@ -1,0 +1,81 @@
+package org.preconsult.plan.api;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.Sort;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.preconsult.common.api.PageView;
+import org.preconsult.identity.model.Role;
+import org.preconsult.plan.application.ConditionsJson;
+import org.preconsult.plan.application.PlanRegistry;
+import org.preconsult.plan.model.Plan;
+import org.preconsult.plan.model.PlanStatus;
+
+/**
+ * The plans of this government. Departments draft; the IT department's coordinator submits; every
+ * role can read. A draft can be saved incomplete: completeness is shown on every read.
+ */
+@Controller("/api/v1/plans")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class PlanController {
+
+    private final PlanRegistry plans;
+    private final ConditionsJson conditions;
+
+    PlanController(PlanRegistry plans, ConditionsJson conditions) {
+        this.plans = plans;
+        this.conditions = conditions;
+    }
+
+    @Post
+    @Status(HttpStatus.CREATED)
+    @Secured({Role.SUBMITTER_, Role.COORDINATOR_})
+    PlanView draft(@Body @Valid PlanRequest request) {
+        return view(plans.draft(request.content()));
+    }
+
+    @Put("/{id}")
+    @Secured({Role.SUBMITTER_, Role.COORDINATOR_})
+    PlanView edit(@PathVariable String id, @Body @Valid PlanRequest request) {
+        return view(plans.edit(id, request.content()));
+    }
+
+    @Post("/{id}/submission")
+    @Secured(Role.COORDINATOR_)
+    PlanView submit(@PathVariable String id) {
+        return view(plans.submit(id));
+    }
+
+    @Get("/{id}")
+    @Secured({Role.SUBMITTER_, Role.COORDINATOR_, Role.REVIEWER_, Role.OPERATOR_, Role.AUDITOR_})
+    PlanView get(@PathVariable String id) {
+        return view(plans.get(id));
+    }
+
+    @Get
+    @Secured({Role.SUBMITTER_, Role.COORDINATOR_, Role.REVIEWER_, Role.OPERATOR_, Role.AUDITOR_})
+    PageView<PlanView> list(@Nullable @QueryValue PlanStatus status,
+                            @QueryValue(defaultValue = "0") @Min(0) int page,
+                            @QueryValue(defaultValue = "50") @Min(1) @Max(200) int size) {
+        var pageable = Pageable.from(page, size, Sort.of(Sort.Order.desc("updatedAt")));
+        return PageView.of(plans.list(status, pageable), this::view);
+    }
+
+    private PlanView view(Plan plan) {
+        return PlanView.of(plan, plans.decisionsOf(plan.id()), conditions);
+    }
+}

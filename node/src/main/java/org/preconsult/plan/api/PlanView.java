@@ -1,0 +1,74 @@
+package org.preconsult.plan.api;
+
+import io.micronaut.serde.annotation.Serdeable;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.preconsult.common.infrastructure.TextLists;
+import org.preconsult.plan.application.ConditionsJson;
+import org.preconsult.plan.infrastructure.PlanDecisionRow;
+import org.preconsult.plan.model.Plan;
+import org.preconsult.plan.model.PlanStatus;
+
+/** A plan as its owner reads it: every field, its completeness and the decisions received. */
+@Serdeable
+record PlanView(
+        String id,
+        int revision,
+        PlanStatus status,
+        String title,
+        String purpose,
+        List<String> functions,
+        String functionCode,
+        BigDecimal budget,
+        LocalDate plannedStart,
+        LocalDate plannedEnd,
+        String platform,
+        String language,
+        boolean disasterOrSafety,
+        String submittingDepartment,
+        String contactPerson,
+        String internalNotes,
+        CompletenessView completeness,
+        List<DecisionView> decisions,
+        String createdBy,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant submittedAt) {
+
+    @Serdeable
+    record CompletenessView(double score, boolean complete, List<MissingView> missing) {
+    }
+
+    @Serdeable
+    record MissingView(String field, String message) {
+    }
+
+    @Serdeable
+    record ConditionView(String id, String text, LocalDate dueDate, String entryId) {
+    }
+
+    @Serdeable
+    record DecisionView(String decisionId, int planRevision, String caseId, String outcome, List<String> reasons,
+                        List<ConditionView> conditions, String decidingNode, String decidedBy, boolean automatic,
+                        Instant decidedAt, Instant receivedAt, String signerKeyId) {
+    }
+
+    static PlanView of(Plan plan, List<PlanDecisionRow> decisions, ConditionsJson conditionsJson) {
+        var c = plan.content();
+        var completeness = plan.completeness();
+        return new PlanView(plan.id(), plan.revision(), plan.status(), c.title(), c.purpose(), c.functions(),
+                c.functionCode(), c.budget(), c.plannedStart(), c.plannedEnd(), c.platform(), c.language(),
+                c.disasterOrSafety(), c.submittingDepartment(), c.contactPerson(), c.internalNotes(),
+                new CompletenessView(completeness.score(), completeness.isComplete(),
+                        completeness.missing().stream().map(m -> new MissingView(m.field(), m.message())).toList()),
+                decisions.stream().map(d -> new DecisionView(d.decisionId(), d.planRevision(), d.caseId(), d.outcome(),
+                        TextLists.split(d.reasons()),
+                        conditionsJson.read(d.conditions()).stream()
+                                .map(k -> new ConditionView(k.id(), k.text(), k.dueDate(), k.entryId())).toList(),
+                        d.decidingNode(), d.decidedBy(), d.automatic(), d.decidedAt(), d.receivedAt(), d.signerKeyId()))
+                        .toList(),
+                plan.createdBy(), plan.createdAt(), plan.updatedAt(), plan.submittedAt());
+    }
+}

@@ -1,0 +1,93 @@
+package org.preconsult.review.api;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.Sort;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.preconsult.common.api.PageView;
+import org.preconsult.common.api.Problem;
+import org.preconsult.common.api.ProblemException;
+import org.preconsult.common.model.Outcome;
+import org.preconsult.identity.model.Role;
+import org.preconsult.review.application.ReviewCases;
+import org.preconsult.review.model.CaseStatus;
+
+/** Review cases at this node: reviewers list them, read the evidence and decide. */
+@Controller("/api/v1/review-cases")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ReviewController {
+
+    private final ReviewCases cases;
+    private final Clock clock;
+
+    ReviewController(ReviewCases cases, Clock clock) {
+        this.cases = cases;
+        this.clock = clock;
+    }
+
+    @Get
+    @Secured({Role.REVIEWER_, Role.OPERATOR_, Role.AUDITOR_})
+    PageView<ReviewCaseView> list(@Nullable @QueryValue CaseStatus status,
+                                  @QueryValue(defaultValue = "0") @Min(0) int page,
+                                  @QueryValue(defaultValue = "50") @Min(1) @Max(200) int size) {
+        var now = clock.instant();
+        return PageView.of(cases.list(status, Pageable.from(page, size, Sort.of(Sort.Order.asc("dueAt")))),
+                c -> ReviewCaseView.of(c, now));
+    }
+
+    @Get("/{id}")
+    @Secured({Role.REVIEWER_, Role.OPERATOR_, Role.AUDITOR_})
+    ReviewCaseView get(@PathVariable String id) {
+        return ReviewCaseView.of(cases.get(id), clock.instant());
+    }
+
+    @Post("/{id}/decision")
+    @Secured(Role.REVIEWER_)
+    ReviewCaseView decide(@PathVariable String id, @Body @Valid DecisionRequest request) {
+        if (request.outcome() == Outcome.CONDITIONAL_APPROVAL && (request.conditions() == null || request.conditions().isEmpty())) {
+            throw ProblemException.invalid("A conditional approval needs at least one condition.",
+                    List.of(new Problem.FieldError("conditions", "add the obligation, e.g. 'assess adoption of system X before procurement'")));
+        }
+        if (request.outcome() != Outcome.CONDITIONAL_APPROVAL && request.conditions() != null && !request.conditions().isEmpty()) {
+            throw ProblemException.invalid("Only a conditional approval carries conditions.",
+                    List.of(new Problem.FieldError("conditions", "remove them or choose CONDITIONAL_APPROVAL")));
+        }
+        var command = new ReviewCases.DecisionCommand(request.outcome(), request.reasons(),
+                request.conditions() == null ? List.of() : request.conditions().stream()
+                        .map(c -> new ReviewCases.ConditionCommand(c.text(), c.dueDate(), c.entryId())).toList(),
+                request.adoptEntryId(), request.adoptEntryOwner());
+        return ReviewCaseView.of(cases.decide(id, command), clock.instant());
+    }
+
+    @Serdeable
+    record DecisionRequest(@NotNull Outcome outcome,
+                           @NotEmpty List<@NotBlank @Size(max = 2000) String> reasons,
+                           @Nullable List<@Valid ConditionRequest> conditions,
+                           @Nullable @Size(max = 200) String adoptEntryId,
+                           @Nullable @Size(max = 300) String adoptEntryOwner) {
+    }
+
+    @Serdeable
+    record ConditionRequest(@NotBlank @Size(max = 2000) String text, @Nullable LocalDate dueDate,
+                            @Nullable @Size(max = 200) String entryId) {
+    }
+}

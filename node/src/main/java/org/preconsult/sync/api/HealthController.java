@@ -1,0 +1,75 @@
+package org.preconsult.sync.api;
+
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.preconsult.node.NodeRole;
+import org.preconsult.node.NodeSettings;
+import org.preconsult.sync.application.ApplyingFeed;
+import org.preconsult.sync.application.Outbox;
+import org.preconsult.sync.application.SyncStatus;
+import org.preconsult.sync.infrastructure.GrpcServer;
+
+/**
+ * The node's health as an operator or a monitor reads it: its role, whether its parent is
+ * reachable, how much it still owes upward, and when each direction last succeeded.
+ */
+@Controller("/health")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class HealthController {
+
+    /** A parent is considered connected when an exchange succeeded this recently and none failed since. */
+    private static final Duration CONNECTED_WITHIN = Duration.ofSeconds(60);
+
+    private final NodeSettings node;
+    private final Outbox outbox;
+    private final SyncStatus status;
+    private final ApplyingFeed feed;
+    private final GrpcServer grpc;
+    private final Clock clock;
+
+    HealthController(NodeSettings node, Outbox outbox, SyncStatus status, ApplyingFeed feed, GrpcServer grpc, Clock clock) {
+        this.node = node;
+        this.outbox = outbox;
+        this.status = status;
+        this.feed = feed;
+        this.grpc = grpc;
+        this.clock = clock;
+    }
+
+    @Get
+    Health health() {
+        var now = clock.instant();
+        ParentView parent = null;
+        if (node.hasParent()) {
+            var up = status.lastSuccess(SyncStatus.Direction.UP).orElse(null);
+            var down = status.lastSuccess(SyncStatus.Direction.DOWN).orElse(null);
+            var error = status.lastError(SyncStatus.Direction.UP).or(() -> status.lastError(SyncStatus.Direction.DOWN));
+            boolean connected = error.isEmpty() && recent(up, now) && recent(down, now);
+            parent = new ParentView(node.parent(), connected, error.orElse(null), up, down, feed.cursor());
+        }
+        return new Health("UP", node.id(), node.name(), node.role(), grpc.port(), outbox.depth(), parent);
+    }
+
+    private static boolean recent(Instant at, Instant now) {
+        return at != null && at.isAfter(now.minus(CONNECTED_WITHIN));
+    }
+
+    @Serdeable
+    record Health(String status, String nodeId, String nodeName, NodeRole role, int grpcPort, long outboxDepth,
+                  ParentView parent) {
+    }
+
+    @Serdeable
+    record ParentView(String address, boolean connected, String lastError, Instant lastSyncUp, Instant lastSyncDown,
+                      long feedCursor) {
+    }
+}

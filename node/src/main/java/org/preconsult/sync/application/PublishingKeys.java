@@ -1,0 +1,60 @@
+package org.preconsult.sync.application;
+
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import org.preconsult.node.NodeRole;
+import org.preconsult.node.NodeSettings;
+import org.preconsult.signing.application.RotatingNodeKey;
+import org.preconsult.signing.infrastructure.NodeKeyMessages;
+import org.preconsult.signing.infrastructure.NodeKeys;
+import org.preconsult.sync.infrastructure.SyncRepositories.PublishedKeyRows;
+import org.preconsult.sync.infrastructure.SyncRows.PublishedKeyRow;
+
+/**
+ * Offers this node's public signing keys to its subtree, once per key: at start (new node or new
+ * key after a rotation) so that children can verify the decisions this node signs.
+ */
+@Singleton
+public class PublishingKeys {
+
+    private final NodeKeys keys;
+    private final Feed feed;
+    private final PublishedKeyRows published;
+    private final NodeSettings node;
+    private final Clock clock;
+
+    public PublishingKeys(NodeKeys keys, Feed feed, PublishedKeyRows published, NodeSettings node, Clock clock) {
+        this.keys = keys;
+        this.feed = feed;
+        this.published = published;
+        this.node = node;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void onStartup(StartupEvent event) {
+        publishNewKeys();
+    }
+
+    @EventListener
+    void onRotated(RotatingNodeKey.NodeKeyRotated event) {
+        publishNewKeys();
+    }
+
+    /** Broadcasts every own key not broadcast before; nodes without children keep nothing. */
+    @Transactional
+    public void publishNewKeys() {
+        if (node.role() == NodeRole.LOCAL) {
+            return;
+        }
+        for (var key : keys.publicKeys()) {
+            if (!published.existsById(key.keyId())) {
+                feed.broadcast(NodeKeyMessages.toProto(key));
+                published.save(new PublishedKeyRow(key.keyId(), clock.instant()));
+            }
+        }
+    }
+}

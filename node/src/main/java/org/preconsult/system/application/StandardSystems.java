@@ -1,0 +1,76 @@
+package org.preconsult.system.application;
+
+import io.micronaut.http.HttpStatus;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import org.preconsult.audit.application.AuditTrail;
+import org.preconsult.audit.application.CurrentActor;
+import org.preconsult.catalogue.application.Catalogue;
+import org.preconsult.catalogue.model.CatalogueEntry;
+import org.preconsult.catalogue.model.EntryKind;
+import org.preconsult.catalogue.model.EntryStatus;
+import org.preconsult.common.api.ProblemException;
+import org.preconsult.node.NodeRole;
+import org.preconsult.node.NodeSettings;
+
+/**
+ * Standard systems that central agencies plan or distribute to all governments. Registered only at
+ * the central node; the catalogue sends them down to every node.
+ */
+@Singleton
+public class StandardSystems {
+
+    private final Catalogue catalogue;
+    private final NodeSettings node;
+    private final Clock clock;
+    private final AuditTrail audit;
+    private final CurrentActor actor;
+
+    public StandardSystems(Catalogue catalogue, NodeSettings node, Clock clock, AuditTrail audit, CurrentActor actor) {
+        this.catalogue = catalogue;
+        this.node = node;
+        this.clock = clock;
+        this.audit = audit;
+        this.actor = actor;
+    }
+
+    @Transactional
+    public CatalogueEntry register(SystemRegistry.SystemCommand command, String owner, BigDecimal budget) {
+        requireCentral();
+        var entry = new CatalogueEntry(node.id() + ":standard:" + UUID.randomUUID(), EntryKind.STANDARD_SYSTEM,
+                owner == null || owner.isBlank() ? node.name() : owner, command.name(), command.description(),
+                command.functions(), command.functionCode(), command.language(),
+                command.status() == null ? EntryStatus.PLANNED : command.status(), budget, node.id(), 1, clock.instant());
+        catalogue.upsert(entry);
+        audit.record(actor.current(), "STANDARD_SYSTEM", entry.id(), "REGISTERED", null,
+                Map.of("name", entry.name(), "status", entry.status().name()));
+        return entry;
+    }
+
+    @Transactional
+    public CatalogueEntry change(String id, SystemRegistry.SystemCommand command, String owner, BigDecimal budget) {
+        requireCentral();
+        var before = catalogue.find(id).filter(e -> e.kind() == EntryKind.STANDARD_SYSTEM)
+                .orElseThrow(() -> ProblemException.notFound("Standard system", id));
+        var entry = new CatalogueEntry(id, EntryKind.STANDARD_SYSTEM, owner == null || owner.isBlank() ? before.owner() : owner,
+                command.name(), command.description(), command.functions(), command.functionCode(), command.language(),
+                command.status() == null ? before.status() : command.status(), budget, node.id(), before.version() + 1,
+                clock.instant());
+        catalogue.upsert(entry);
+        audit.record(actor.current(), "STANDARD_SYSTEM", id, "CHANGED",
+                Map.of("status", before.status().name(), "version", before.version()),
+                Map.of("status", entry.status().name(), "version", entry.version()));
+        return entry;
+    }
+
+    private void requireCentral() {
+        if (node.role() != NodeRole.CENTRAL) {
+            throw new ProblemException(HttpStatus.CONFLICT,
+                    "Standard systems are registered at the central node; this node is " + node.role() + ".");
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package org.preconsult.system.application;
+
+import io.micronaut.data.model.Page;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.preconsult.audit.application.AuditTrail;
+import org.preconsult.audit.application.CurrentActor;
+import org.preconsult.catalogue.application.Catalogue;
+import org.preconsult.catalogue.model.EntryStatus;
+import org.preconsult.common.api.ProblemException;
+import org.preconsult.common.infrastructure.TextLists;
+import org.preconsult.federation.model.SystemSummary;
+import org.preconsult.federation.model.Upward;
+import org.preconsult.node.NodeSettings;
+import org.preconsult.sync.application.Outbox;
+import org.preconsult.sync.application.ReceivingEnvelopes;
+import org.preconsult.system.infrastructure.SystemRow;
+import org.preconsult.system.infrastructure.SystemRows;
+import org.preconsult.system.model.InformationSystem;
+
+/**
+ * The existing information systems of this government. Registering or changing one updates the
+ * own catalogue copy and announces the system upward in the same transaction, so it reaches every
+ * node's catalogue; retiring it is the tombstone that makes it stop counting everywhere.
+ */
+@Singleton
+public class SystemRegistry {
+
+    /** What a coordinator writes about a system. */
+    public record SystemCommand(String name, String description, List<String> functions, String functionCode,
+                                String platform, EntryStatus status, Integer goLiveYear, String language) {
+    }
+
+    private final SystemRows rows;
+    private final Catalogue catalogue;
+    private final Outbox outbox;
+    private final NodeSettings node;
+    private final Clock clock;
+    private final AuditTrail audit;
+    private final CurrentActor actor;
+
+    public SystemRegistry(SystemRows rows, Catalogue catalogue, Outbox outbox, NodeSettings node, Clock clock,
+                          AuditTrail audit, CurrentActor actor) {
+        this.rows = rows;
+        this.catalogue = catalogue;
+        this.outbox = outbox;
+        this.node = node;
+        this.clock = clock;
+        this.audit = audit;
+        this.actor = actor;
+    }
+
+    @Transactional
+    public InformationSystem register(SystemCommand command) {
+        var now = clock.instant();
+        var system = new InformationSystem(UUID.randomUUID().toString(), command.name(), command.description(),
+                command.functions(), command.functionCode(), command.platform(), statusOf(command), command.goLiveYear(),
+                node.name(), command.language(), now, now, 1);
+        rows.save(toRow(system));
+        announce(system);
+        audit.record(actor.current(), "SYSTEM", system.id(), "REGISTERED", null, view(system));
+        return system;
+    }
+
+    @Transactional
+    public InformationSystem change(String id, SystemCommand command) {
+        var before = get(id);
+        var now = clock.instant();
+        var system = new InformationSystem(id, command.name(), command.description(), command.functions(),
+                command.functionCode(), command.platform(), statusOf(command), command.goLiveYear(), before.owner(),
+                command.language(), before.createdAt(), now, before.version() + 1);
+        rows.update(toRow(system));
+        announce(system);
+        audit.record(actor.current(), "SYSTEM", id, "CHANGED", view(before), view(system));
+        return system;
+    }
+
+    @Transactional(readOnly = true)
+    public InformationSystem get(String id) {
+        return rows.findById(id).map(SystemRegistry::toSystem).orElseThrow(() -> ProblemException.notFound("System", id));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<InformationSystem> list(Pageable pageable) {
+        return rows.findAll(pageable).map(SystemRegistry::toSystem);
+    }
+
+    private void announce(InformationSystem system) {
+        var summary = new SystemSummary(system.id(), system.version(), node.id(), node.name(), system.name(),
+                system.description(), system.functions(), system.functionCode(), system.platform(),
+                system.status().name(), system.goLiveYear(), system.language());
+        catalogue.upsert(ReceivingEnvelopes.systemEntry(summary, clock));
+        outbox.append(new Upward.SystemRegistered(summary));
+    }
+
+    private static EntryStatus statusOf(SystemCommand command) {
+        return command.status() == null ? EntryStatus.OPERATING : command.status();
+    }
+
+    private static Map<String, Object> view(InformationSystem s) {
+        return Map.of("name", s.name(), "status", s.status().name(), "version", s.version());
+    }
+
+    private static SystemRow toRow(InformationSystem s) {
+        return new SystemRow(s.id(), s.name(), s.description(), TextLists.join(s.functions()), s.functionCode(),
+                s.platform(), s.status().name(), s.goLiveYear(), s.owner(), s.language(), s.createdAt(), s.updatedAt(),
+                s.version());
+    }
+
+    private static InformationSystem toSystem(SystemRow r) {
+        return new InformationSystem(r.id(), r.name(), r.description(), TextLists.split(r.functions()), r.functionCode(),
+                r.platform(), EntryStatus.valueOf(r.status()), r.goLiveYear(), r.owner(), r.language(), r.createdAt(),
+                r.updatedAt(), r.version());
+    }
+}
