@@ -215,6 +215,22 @@ class CatalogueImportApiTest implements TestPropertyProvider {
     }
 
     @Test
+    void unreadableRequests_are400Problems() {
+        Reply notAnArray = send(client, json, HttpRequest.POST("/api/v1/catalogue/entries", "{\"id\": \"x\"}")
+                .contentType(MediaType.APPLICATION_JSON_TYPE).bearerAuth(operator));
+        assertEquals(400, notAnArray.status());
+        assertEquals(Problem.MEDIA_TYPE, notAnArray.contentType());
+
+        Reply badPage = get("/api/v1/catalogue/entries?page=first", operator);
+        assertEquals(400, badPage.status());
+        assertEquals(Problem.MEDIA_TYPE, badPage.contentType());
+
+        Reply empty = importJson(List.of());
+        assertEquals(400, empty.status());
+        assertTrue(empty.json().get("detail").toString().contains("no entries"));
+    }
+
+    @Test
     void missingEntry_is404Problem() {
         Reply reply = get("/api/v1/catalogue/entries/does-not-exist", submitter);
         assertEquals(404, reply.status());
