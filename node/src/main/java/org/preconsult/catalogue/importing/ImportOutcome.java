@@ -3,7 +3,7 @@ package org.preconsult.catalogue.importing;
 import java.util.List;
 
 /** What an import did: everything was written, or nothing because some entries were bad. */
-public sealed interface ImportOutcome permits ImportOutcome.Imported, ImportOutcome.Rejected {
+public sealed interface ImportOutcome permits ImportOutcome.Imported, ImportOutcome.Rejected, ImportOutcome.KeyReused {
 
     /** What happened to one entry of an import that was written. */
     enum EntryResult { CREATED, UPDATED, UNCHANGED }
@@ -21,6 +21,10 @@ public sealed interface ImportOutcome permits ImportOutcome.Imported, ImportOutc
         public long count(EntryResult result) {
             return entries.stream().filter(e -> e.result() == result).count();
         }
+    }
+
+    /** Nothing was written: the Idempotency-Key was already used for an import of other content. */
+    record KeyReused(String key) implements ImportOutcome {
     }
 
     /** Nothing was written; every bad entry is listed. */

@@ -2,13 +2,19 @@ package org.preconsult.catalogue.importing;
 
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import org.preconsult.catalogue.application.Catalogue;
 import org.preconsult.catalogue.infrastructure.EntryDetailsStore;
+import org.preconsult.catalogue.infrastructure.ImportKeys;
 import org.preconsult.catalogue.model.CatalogueEntry;
 import org.preconsult.catalogue.model.Relation;
 import org.preconsult.catalogue.model.Translation;
@@ -25,6 +31,11 @@ import org.preconsult.catalogue.importing.ImportOutcome.EntryResult;
  * content (and translations and relations, when the source carries them) equals the stored one is
  * left alone: re-posting the same file changes nothing and reports the entries as unchanged.
  *
+ * <p>With an Idempotency-Key, a retried request (same key, same entries) gets the summary of the
+ * import that was written, not "unchanged"; the same key with other entries is refused. Keys are
+ * claimed only by imports that are written, so a rejected request may be corrected and resent
+ * under its key.
+ *
  * <p>An entry that another node owns (it arrived through the federation) is refused: this node is
  * not its writer, and the origin's next change would overwrite the import anyway.
  */
@@ -33,18 +44,36 @@ public class ImportingCatalogue {
 
     /** The most entries one request may import; larger catalogues go in several requests. */
     public static final int MAX_ENTRIES = 10_000;
+    /** The longest Idempotency-Key accepted (the column's width). */
+    public static final int MAX_KEY = 200;
 
     private final Catalogue catalogue;
     private final EntryDetailsStore details;
+    private final ImportKeys keys;
 
-    public ImportingCatalogue(Catalogue catalogue, EntryDetailsStore details) {
+    public ImportingCatalogue(Catalogue catalogue, EntryDetailsStore details, ImportKeys keys) {
         this.catalogue = catalogue;
         this.details = details;
+        this.keys = keys;
     }
 
     /** Validates every draft, then writes all of them, or nothing when any is bad. */
     @Transactional
     public ImportOutcome importEntries(List<EntryDraft> drafts) {
+        return importEntries(drafts, null);
+    }
+
+    /**
+     * Like {@link #importEntries(List)}, under an idempotency key (null: none): a request already
+     * written under the key gets the same answer again, without writing anything.
+     */
+    @Transactional
+    public ImportOutcome importEntries(List<EntryDraft> drafts, String idempotencyKey) {
+        String key = EntryValidation.clean(idempotencyKey);
+        if (key != null && key.length() > MAX_KEY) {
+            return new ImportOutcome.Rejected("The Idempotency-Key may have at most " + MAX_KEY
+                    + " characters; nothing was imported.", List.of());
+        }
         if (drafts.isEmpty()) {
             return new ImportOutcome.Rejected("The import holds no entries; nothing was imported.", List.of());
         }
@@ -61,12 +90,43 @@ public class ImportingCatalogue {
         if (!foreign.isEmpty()) {
             return rejected(foreign);
         }
+        if (key != null) {
+            var used = keys.claim(key, hash(drafts));
+            if (used.isPresent()) {
+                return used.get().requestHash().equals(hash(drafts))
+                        ? new ImportOutcome.Imported(decode(used.get().summary()))
+                        : new ImportOutcome.KeyReused(key);
+            }
+        }
         Instant now = Instant.now();
         List<EntryImported> results = new ArrayList<>();
         for (var entry : entries) {
             results.add(new EntryImported(entry.content().id(), write(entry, now)));
         }
+        if (key != null) {
+            keys.complete(key, encode(results));
+        }
         return new ImportOutcome.Imported(results);
+    }
+
+    /** What the request carried, in the order it carried it; the same body always hashes the same. */
+    private static String hash(List<EntryDraft> drafts) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(drafts.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** One line per entry, "RESULT<tab>id"; valid ids hold no control characters. */
+    private static String encode(List<EntryImported> results) {
+        return results.stream().map(r -> r.result().name() + "\t" + r.id()).collect(Collectors.joining("\n"));
+    }
+
+    private static List<EntryImported> decode(String summary) {
+        return summary.lines().map(line -> line.split("\t", 2))
+                .map(parts -> new EntryImported(parts[1], EntryResult.valueOf(parts[0]))).toList();
     }
 
     private static ImportOutcome.Rejected rejected(List<ImportViolation> violations) {

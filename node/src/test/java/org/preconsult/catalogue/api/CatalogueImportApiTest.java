@@ -179,6 +179,26 @@ class CatalogueImportApiTest implements TestPropertyProvider {
     }
 
     @Test
+    void retryUnderTheSameIdempotencyKey_getsTheFirstAnswer_andOtherContentUnderItIs422() {
+        var batch = List.of(entry("key-1", "PLAN", "Ulsan", "Smart meters", List.of(), null, null, null, null));
+
+        Reply first = send(client, json, HttpRequest.POST("/api/v1/catalogue/entries", batch)
+                .header("Idempotency-Key", "import-2024-06-01").bearerAuth(operator));
+        Reply retry = send(client, json, HttpRequest.POST("/api/v1/catalogue/entries", batch)
+                .header("Idempotency-Key", "import-2024-06-01").bearerAuth(operator));
+        Reply other = send(client, json, HttpRequest.POST("/api/v1/catalogue/entries",
+                List.of(entry("key-2", "PLAN", "Ulsan", "Other", List.of(), null, null, null, null)))
+                .header("Idempotency-Key", "import-2024-06-01").bearerAuth(operator));
+
+        assertEquals(200, first.status());
+        assertEquals(first.json(), retry.json(), "a retry is answered as the first request was");
+        assertEquals(1, number(retry, "created"));
+        assertEquals(422, other.status());
+        assertEquals(Problem.MEDIA_TYPE, other.contentType());
+        assertEquals(404, get("/api/v1/catalogue/entries/key-2", operator).status());
+    }
+
+    @Test
     void entryOwnedByAnotherNode_cannotBeOverwrittenByAnImport() {
         catalogue.upsert(new CatalogueEntry("federated-1", EntryKind.STANDARD_SYSTEM, "Ministry", "Standard HR system",
                 "", List.of(), null, "en", EntryStatus.ACTIVE, null, "central", 7, Instant.now()));

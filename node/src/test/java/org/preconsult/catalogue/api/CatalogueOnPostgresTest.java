@@ -78,8 +78,12 @@ class CatalogueOnPostgresTest implements TestPropertyProvider {
 
         Reply created = send(client, json, HttpRequest.POST("/api/v1/catalogue/entries", batch).bearerAuth(operator));
         assertEquals(200, created.status(), () -> created.json().toString());
-        Reply again = send(client, json, HttpRequest.POST("/api/v1/catalogue/entries", batch).bearerAuth(operator));
+        Reply again = send(client, json, HttpRequest.POST("/api/v1/catalogue/entries", batch)
+                .header("Idempotency-Key", "pg-key").bearerAuth(operator));
         assertEquals(2, number(again, "unchanged"), "12.5 stored as 12.50 still counts as unchanged");
+        Reply retried = send(client, json, HttpRequest.POST("/api/v1/catalogue/entries", batch)
+                .header("Idempotency-Key", "pg-key").bearerAuth(operator));
+        assertEquals(again.json(), retried.json());
 
         String yaml = """
                 publiccodeYmlVersion: "0.4"
