@@ -1,7 +1,6 @@
 package org.preconsult.testing;
 
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.BlockingHttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.json.JsonMapper;
@@ -24,8 +23,8 @@ public final class NodeFixture {
     public static final String JWT_SECRET = "test-secret-of-at-least-thirty-two-characters-0123456789";
 
     /**
-     * H2 2.x reserves VALUE, which V1 uses as a column name (node_counter.value); PostgreSQL does
-     * not. The node's own datasource URL in application.yml carries the same setting.
+     * H2 2.x reserves VALUE, which V1 on this branch uses as a column name (node_counter.value);
+     * main renames the column to counter_value, after which this setting is harmless and may go.
      */
     public static final String H2_NON_KEYWORDS = "NON_KEYWORDS=VALUE";
 
@@ -54,16 +53,11 @@ public final class NodeFixture {
                 .orElseThrow(() -> new IllegalStateException("No token generated; is the JWT secret set?"));
     }
 
-    public static <T> MutableHttpRequest<T> as(String token, MutableHttpRequest<T> request) {
-        return request.bearerAuth(token);
-    }
-
     /** The response: status and body (error bodies included), without throwing on 4xx and 5xx. */
     public record Reply(int status, String contentType, Map<String, Object> json) {
     }
 
     /** Sends the request and reads the JSON body, whatever the status. */
-    @SuppressWarnings("unchecked")
     public static Reply send(BlockingHttpClient client, JsonMapper json, HttpRequest<?> request) {
         try {
             var response = client.exchange(request, String.class);
