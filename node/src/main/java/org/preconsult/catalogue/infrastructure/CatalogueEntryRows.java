@@ -1,5 +1,6 @@
 package org.preconsult.catalogue.infrastructure;
 
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
@@ -14,4 +15,27 @@ public interface CatalogueEntryRows extends CrudRepository<CatalogueEntryRow, St
 
     /** Changes after a watermark, in change order, for an index catching up. */
     List<CatalogueEntryRow> findByChangeSeqGreaterThanOrderByChangeSeq(long changeSeq, Pageable pageable);
+
+    /**
+     * Entries of one kind (empty {@code kind}: all kinds) whose id, name, owner, description or a
+     * translation contains the text (empty {@code pattern}: everything), ordered by id for stable
+     * paging. {@code pattern} is a lower-case LIKE pattern with {@code \} as escape character.
+     * Empty strings rather than nulls mean "no filter" because PostgreSQL cannot type a bare null
+     * parameter in {@code ? IS NULL}.
+     */
+    @Query(value = "SELECT e.* FROM catalogue_entry e WHERE " + SEARCH_FILTER + " ORDER BY e.id",
+            countQuery = "SELECT COUNT(*) FROM catalogue_entry e WHERE " + SEARCH_FILTER)
+    Page<CatalogueEntryRow> search(String kind, String pattern, Pageable pageable);
+
+    String SEARCH_FILTER = """
+            (:kind = '' OR e.kind = :kind)
+            AND (:pattern = ''
+              OR LOWER(e.id) LIKE :pattern ESCAPE '\\'
+              OR LOWER(e.name) LIKE :pattern ESCAPE '\\'
+              OR LOWER(COALESCE(e.owner, '')) LIKE :pattern ESCAPE '\\'
+              OR LOWER(COALESCE(e.description, '')) LIKE :pattern ESCAPE '\\'
+              OR EXISTS (SELECT 1 FROM catalogue_translation t WHERE t.entry_id = e.id
+                AND (LOWER(COALESCE(t.name, '')) LIKE :pattern ESCAPE '\\'
+                  OR LOWER(COALESCE(t.description, '')) LIKE :pattern ESCAPE '\\')))
+            """;
 }

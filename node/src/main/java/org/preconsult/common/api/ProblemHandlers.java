@@ -8,10 +8,12 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ConversionErrorHandler;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.security.authentication.AuthorizationException;
 import io.micronaut.security.authentication.DefaultAuthorizationExceptionHandler;
 import io.micronaut.serde.exceptions.SerdeException;
+import io.micronaut.validation.exceptions.ConstraintExceptionHandler;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;
@@ -46,6 +48,9 @@ public final class ProblemHandlers {
     @Produces
     @Singleton
     @Requires(classes = {ConstraintViolationException.class, ExceptionHandler.class})
+    // Replaces micronaut-validation's handler: two handlers for one exception make every
+    // validation failure a NonUniqueBeanException (a 500).
+    @Replaces(ConstraintExceptionHandler.class)
     static class ForConstraintViolation implements ExceptionHandler<ConstraintViolationException, HttpResponse<Problem>> {
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, ConstraintViolationException e) {
@@ -67,6 +72,7 @@ public final class ProblemHandlers {
     @Produces
     @Singleton
     @Requires(classes = {ConversionErrorException.class, ExceptionHandler.class})
+    @Replaces(ConversionErrorHandler.class)
     static class ForConversion implements ExceptionHandler<ConversionErrorException, HttpResponse<Problem>> {
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, ConversionErrorException e) {
