@@ -46,7 +46,7 @@ public record RedundancyCheckResponse(List<MatchView> matches, RecommendationVie
     public record ProposedView(String entryId, String kind, @Nullable String owner, String name, double score) {
     }
 
-    static RedundancyCheckResponse from(CheckResult result) {
+    public static RedundancyCheckResponse from(CheckResult result) {
         return new RedundancyCheckResponse(result.matches().stream().map(RedundancyCheckResponse::match).toList(),
                 recommendation(result.recommendation()));
     }

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.preconsult.common.model.Outcome;
-import org.preconsult.redundancy.api.CheckResultView;
+import org.preconsult.redundancy.api.RedundancyCheckResponse;
 import org.preconsult.review.model.CaseStatus;
 import org.preconsult.review.model.ReviewCase;
 
@@ -17,7 +17,7 @@ record ReviewCaseView(
         String id,
         CaseStatus status,
         PlanView plan,
-        CheckResultView evidence,
+        RedundancyCheckResponse evidence,
         String routingReason,
         Instant openedAt,
         Instant dueAt,
@@ -52,7 +52,7 @@ record ReviewCaseView(
         var decision = d == null ? null : new DecisionView(d.decisionId(), d.outcome(), d.reasons(),
                 d.conditions().stream().map(k -> new ConditionView(k.id(), k.text(), k.dueDate(), k.entryId())).toList(),
                 d.decidedBy(), d.automatic(), d.decidedAt());
-        return new ReviewCaseView(c.id(), c.status(), plan, c.evidence() == null ? null : CheckResultView.of(c.evidence()),
+        return new ReviewCaseView(c.id(), c.status(), plan, c.evidence() == null ? null : RedundancyCheckResponse.from(c.evidence()),
                 c.routingReason(), c.openedAt(), c.dueAt(), days(c.remaining(now)), c.overdue(now),
                 c.turnaround() == null ? null : days(c.turnaround()), c.previousCaseId(), decision);
     }
