@@ -39,6 +39,10 @@ import org.preconsult.catalogue.model.CatalogueEntry;
  * (the counter is taken inside the writing transaction), so the watermark only advances over a
  * contiguous run of applied changes; a change that never arrives holds it back and the next start
  * re-reads from there rather than skipping it.
+ *
+ * <p>A removed entry leaves a <em>tombstone</em>: a document with only its id and change sequence.
+ * It has none of the searched fields, so no check can match it, and it lets a late, older change of
+ * the same entry be recognised as stale instead of bringing the entry back.
  */
 public final class CatalogueIndex implements Closeable {
 
@@ -52,6 +56,7 @@ public final class CatalogueIndex implements Closeable {
     static final String FUNCTION_CODE = "function_code";
     static final String LANGUAGE = "language";
     static final String CHANGE_SEQ = "change_seq";
+    static final String TOMBSTONE = "tombstone";
     private static final String WATERMARK = "watermark";
 
     private final Directory directory;
@@ -213,9 +218,9 @@ public final class CatalogueIndex implements Closeable {
         }
     }
 
-    /** Number of entries a check can currently see. */
+    /** Number of entries a check can currently see (tombstones not counted). */
     public int size() {
-        return withSearcher(s -> s.getIndexReader().numDocs());
+        return withSearcher(s -> s.getIndexReader().numDocs() - s.count(new TermQuery(new Term(TOMBSTONE, "T"))));
     }
 
     /** Runs a function with a current searcher, released afterwards. */
@@ -254,7 +259,7 @@ public final class CatalogueIndex implements Closeable {
         if (entry.isCandidate()) {
             writer.updateDocument(id, toDocument(entry, changeSeq));
         } else {
-            writer.deleteDocuments(id);
+            writer.updateDocument(id, tombstone(entry.id(), changeSeq));
         }
     }
 
@@ -281,6 +286,14 @@ public final class CatalogueIndex implements Closeable {
             }
             return s.storedFields().document(hits.scoreDocs[0].doc).getField(CHANGE_SEQ).numericValue().longValue();
         });
+    }
+
+    private static Document tombstone(String entryId, long changeSeq) {
+        Document doc = new Document();
+        doc.add(new StringField(ID, entryId, Field.Store.YES));
+        doc.add(new StringField(TOMBSTONE, "T", Field.Store.NO));
+        doc.add(new StoredField(CHANGE_SEQ, changeSeq));
+        return doc;
     }
 
     private Document toDocument(CatalogueEntry entry, long changeSeq) {

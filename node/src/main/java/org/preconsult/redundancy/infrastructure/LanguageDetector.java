@@ -39,7 +39,7 @@ public final class LanguageDetector {
     /** The declared language when this node analyzes it, else the detected one. */
     public String resolve(String declared, String text) {
         String normalized = normalize(declared);
-        if (ANALYZED.contains(normalized)) {
+        if (normalized != null && ANALYZED.contains(normalized)) {
             return normalized;
         }
         return detect(text);
