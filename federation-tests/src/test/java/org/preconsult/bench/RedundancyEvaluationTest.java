@@ -24,8 +24,9 @@ class RedundancyEvaluationTest {
         assertTrue(engine.detection() >= 0.90, "detection " + engine.detection());
         assertTrue(engine.falseAlarms() <= 0.05, "false alarms " + engine.falseAlarms());
         assertTrue(engine.recall1() > baseline.recall1(), "recall@1 " + engine.recall1() + " vs " + baseline.recall1());
-        // The target is baseline + 0.10; one positive plan shares no distinctive word with its
-        // duplicate, which caps nDCG@10 at 0.975 here (docs/benchmarks.md), so this guards the gain reached.
+        // The target is baseline + 0.10, out of reach here: the baseline's 0.895 would require 0.995,
+        // and one positive plan shares almost no distinctive word with its duplicate (rank 8 at best,
+        // docs/benchmarks.md). This guards the gain reached.
         assertTrue(engine.ndcg10() >= baseline.ndcg10() + 0.07, "nDCG@10 " + engine.ndcg10() + " vs " + baseline.ndcg10());
     }
 }

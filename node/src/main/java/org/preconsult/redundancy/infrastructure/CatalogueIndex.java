@@ -97,7 +97,7 @@ public final class CatalogueIndex implements Closeable {
 
     /** An index in memory, for tests and the evaluation tools. */
     public static CatalogueIndex inMemory(TextAnalysis analysis) {
-        return new CatalogueIndex(new ByteBuffersDirectory(), analysis, 256);
+        return new CatalogueIndex(new ByteBuffersDirectory(), analysis, 32);
     }
 
     TextAnalysis analysis() {

@@ -54,7 +54,8 @@ public final class TextAnalysis {
 
     static final int KEY_LENGTH = 5;
     static final String TITLE_KEYS = "title_keys";
-    static final String KEYS = "keys";
+    /** The neutral text field (name, description and functions through the key chain). */
+    public static final String KEYS = "keys";
     static final String ENTITIES = "entities";
     static final String TEXT_PREFIX = "text_";
 
@@ -94,7 +95,7 @@ public final class TextAnalysis {
     }
 
     /** The analyzer the index writer uses: each field with its own chain. */
-    Analyzer indexAnalyzer() {
+    public Analyzer indexAnalyzer() {
         return indexAnalyzer;
     }
 
