@@ -1,0 +1,189 @@
+package org.preconsult.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import org.preconsult.catalogue.model.CatalogueEntry;
+import org.preconsult.common.model.Outcome;
+import org.preconsult.redundancy.application.CheckingRedundancy;
+import org.preconsult.redundancy.application.RedundancyProperties;
+import org.preconsult.redundancy.infrastructure.CatalogueIndex;
+import org.preconsult.redundancy.infrastructure.LuceneCandidateSearch;
+import org.preconsult.redundancy.infrastructure.TextAnalysis;
+import org.preconsult.redundancy.model.CheckResult;
+import org.preconsult.redundancy.model.Match;
+
+/**
+ * Measures the redundancy check on the dev set, next to a plain BM25 baseline.
+ *
+ * <p>Run from the repository root or a module directory; the dev set is found under
+ * {@code preconsult.shared.dir} (default {@code ../shared}). Pass {@code -v} to print every query.
+ */
+public final class RedundancyEvaluation {
+
+    /** The figures of one system on the dev set; detection and false alarms are NaN for a system without rules. */
+    public record Report(String system, int queries, int positives, int negatives, double recall1, double recall5,
+                         double recall10, double recall5ReRegistered, double mrr10, double ndcg10, double detection,
+                         double falseAlarms, double p50Ms, double p95Ms, double p99Ms) {
+    }
+
+    /** Results of one query: ranked ids and whether the system raised an alarm (null: no rules). */
+    record Run(List<String> ranked, Boolean alarm, Outcome outcome, double topScore) {
+    }
+
+    private RedundancyEvaluation() {
+    }
+
+    public static void main(String[] args) {
+        boolean verbose = List.of(args).contains("-v");
+        Path dir = DevSet.devDir();
+        DevSet dev = DevSet.load(dir);
+        System.out.printf(Locale.ROOT, "Dev set %s: %d entries, %d queries%n", dir, dev.catalogue().size(), dev.queries().size());
+        Report engine = evaluateEngine(dev, propertiesFromSystem(), verbose);
+        Report baseline = evaluateBaseline(dev);
+        print(engine, baseline);
+    }
+
+    /**
+     * The defaults, each overridable by a system property of the node's name, e.g.
+     * {@code -Dpreconsult.redundancy.owner-boost=0.3}, to try a setting before changing a node.
+     */
+    public static RedundancyProperties propertiesFromSystem() {
+        RedundancyProperties d = RedundancyProperties.defaults();
+        return new RedundancyProperties(false,
+                number("strong-overlap", d.strongOverlap()), number("possible-overlap", d.possibleOverlap()),
+                (int) number("min-description-words", d.minDescriptionWords()),
+                (int) number("candidate-pool", d.candidatePool()), (int) number("max-query-terms", d.maxQueryTerms()),
+                number("owner-boost", d.ownerBoost()), d.defaultLimit());
+    }
+
+    private static double number(String name, double fallback) {
+        String v = System.getProperty("preconsult.redundancy." + name);
+        return v == null ? fallback : Double.parseDouble(v);
+    }
+
+    /** Builds an engine over the catalogue, without Micronaut, as a node would configure it. */
+    public static CheckingRedundancy engine(List<CatalogueEntry> catalogue, RedundancyProperties properties) {
+        CatalogueIndex index = CatalogueIndex.inMemory(new TextAnalysis());
+        long seq = 0;
+        for (CatalogueEntry entry : catalogue) {
+            index.addForBulkLoad(entry, ++seq);
+        }
+        index.finishBulkLoad(seq);
+        var search = new LuceneCandidateSearch(index, new LuceneCandidateSearch.Tuning(
+                properties.candidatePool(), properties.maxQueryTerms(), properties.ownerBoost()));
+        return new CheckingRedundancy(search, properties);
+    }
+
+    public static Report evaluateEngine(DevSet dev, RedundancyProperties properties, boolean verbose) {
+        CheckingRedundancy engine = engine(dev.catalogue(), properties);
+        warmUp(dev, q -> engine.check(q.plan(), 10));
+        return evaluate("engine", dev, q -> {
+            CheckResult result = engine.check(q.plan(), 10);
+            Outcome outcome = result.recommendation().outcome();
+            boolean alarm = outcome == Outcome.CONDITIONAL_APPROVAL || outcome == Outcome.DEFERRAL;
+            double top = result.matches().isEmpty() ? 0 : result.matches().get(0).score();
+            if (verbose) {
+                printQuery(q, result);
+            }
+            return new Run(result.matches().stream().map(Match::entryId).toList(), alarm, outcome, top);
+        });
+    }
+
+    public static Report evaluateBaseline(DevSet dev) {
+        BaselineBm25 baseline = new BaselineBm25(dev.catalogue());
+        warmUp(dev, q -> baseline.search(q.plan(), 10));
+        return evaluate("BM25 baseline", dev, q -> new Run(baseline.search(q.plan(), 10), null, null, 0));
+    }
+
+    private static void warmUp(DevSet dev, Function<DevSet.Query, ?> system) {
+        for (int i = 0; i < 3; i++) {
+            dev.queries().forEach(system::apply);
+        }
+    }
+
+    static Report evaluate(String name, DevSet dev, Function<DevSet.Query, Run> system) {
+        int positives = 0;
+        int negatives = 0;
+        int reRegistered = 0;
+        double r1 = 0, r5 = 0, r10 = 0, r5re = 0, mrr = 0, ndcg = 0, detected = 0, alarms = 0;
+        boolean hasRules = true;
+        List<Double> latencies = new ArrayList<>();
+        for (DevSet.Query q : dev.queries()) {
+            long start = System.nanoTime();
+            Run run = system.apply(q);
+            latencies.add((System.nanoTime() - start) / 1e6);
+            hasRules &= run.alarm() != null;
+            if (q.positive()) {
+                positives++;
+                r1 += RankingMetrics.bestGradeWithin(run.ranked(), q.relevant(), 1) ? 1 : 0;
+                r5 += RankingMetrics.bestGradeWithin(run.ranked(), q.relevant(), 5) ? 1 : 0;
+                r10 += RankingMetrics.bestGradeWithin(run.ranked(), q.relevant(), 10) ? 1 : 0;
+                mrr += RankingMetrics.reciprocalRank10(run.ranked(), q.relevant());
+                ndcg += RankingMetrics.ndcg10(run.ranked(), q.relevant());
+                detected += Boolean.TRUE.equals(run.alarm()) ? 1 : 0;
+                if (isReRegistration(dev, q)) {
+                    reRegistered++;
+                    r5re += RankingMetrics.bestGradeWithin(run.ranked(), q.relevant(), 5) ? 1 : 0;
+                }
+            } else {
+                negatives++;
+                alarms += Boolean.TRUE.equals(run.alarm()) ? 1 : 0;
+            }
+        }
+        double[] ms = latencies.stream().mapToDouble(Double::doubleValue).toArray();
+        return new Report(name, dev.queries().size(), positives, negatives, r1 / positives, r5 / positives,
+                r10 / positives, reRegistered == 0 ? Double.NaN : r5re / reRegistered, mrr / positives,
+                ndcg / positives, hasRules ? detected / positives : Double.NaN,
+                hasRules ? alarms / Math.max(1, negatives) : Double.NaN,
+                RankingMetrics.percentile(ms, 0.50), RankingMetrics.percentile(ms, 0.95), RankingMetrics.percentile(ms, 0.99));
+    }
+
+    /** A positive query whose best-graded duplicate belongs to the same owner as the plan. */
+    static boolean isReRegistration(DevSet dev, DevSet.Query q) {
+        int best = q.bestGrade();
+        return dev.catalogue().stream().anyMatch(e -> q.relevant().getOrDefault(e.id(), 0) == best
+                && e.owner() != null && e.owner().equalsIgnoreCase(q.plan().owner()));
+    }
+
+    private static void printQuery(DevSet.Query q, CheckResult result) {
+        System.out.printf(Locale.ROOT, "%s [%s] %s%n", q.qid(), q.positive() ? "pos" : "neg", result.recommendation().outcome());
+        int rank = 0;
+        for (Match m : result.matches()) {
+            if (++rank > 3 && !q.relevant().containsKey(m.entryId())) {
+                continue;
+            }
+            System.out.printf(Locale.ROOT, "   %2d %.3f %s %s %s%n", rank, m.score(),
+                    q.relevant().containsKey(m.entryId()) ? "*" + q.relevant().get(m.entryId()) : "  ", m.entryId(), m.name());
+        }
+    }
+
+    public static void print(Report engine, Report baseline) {
+        System.out.println();
+        System.out.println("| metric | engine | BM25 baseline | engine / baseline |");
+        System.out.println("|---|---|---|---|");
+        row("recall@1", engine.recall1(), baseline.recall1());
+        row("recall@5", engine.recall5(), baseline.recall5());
+        row("recall@10", engine.recall10(), baseline.recall10());
+        row("recall@5, re-registered plans", engine.recall5ReRegistered(), baseline.recall5ReRegistered());
+        row("MRR@10", engine.mrr10(), baseline.mrr10());
+        row("nDCG@10", engine.ndcg10(), baseline.ndcg10());
+        row("detection (positives)", engine.detection(), baseline.detection());
+        row("false alarms (negatives)", engine.falseAlarms(), baseline.falseAlarms());
+        row("latency p50 (ms)", engine.p50Ms(), baseline.p50Ms());
+        row("latency p95 (ms)", engine.p95Ms(), baseline.p95Ms());
+        row("latency p99 (ms)", engine.p99Ms(), baseline.p99Ms());
+        System.out.printf(Locale.ROOT, "%n%d queries: %d positive, %d negative%n", engine.queries(), engine.positives(), engine.negatives());
+    }
+
+    private static void row(String metric, double engine, double baseline) {
+        System.out.printf(Locale.ROOT, "| %s | %s | %s | %s |%n", metric, fmt(engine), fmt(baseline),
+                Double.isNaN(engine) || Double.isNaN(baseline) || baseline == 0 ? "–" : String.format(Locale.ROOT, "%.2f×", engine / baseline));
+    }
+
+    private static String fmt(double v) {
+        return Double.isNaN(v) ? "n/a (no rules)" : String.format(Locale.ROOT, "%.3f", v);
+    }
+}

@@ -1,0 +1,273 @@
+package org.preconsult.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.util.QueryBuilder;
+import org.preconsult.catalogue.model.CatalogueEntry;
+import org.preconsult.catalogue.model.EntryKind;
+import org.preconsult.catalogue.model.EntryStatus;
+import org.preconsult.redundancy.application.CheckingRedundancy;
+import org.preconsult.redundancy.application.RedundancyProperties;
+import org.preconsult.redundancy.infrastructure.CatalogueIndex;
+import org.preconsult.redundancy.infrastructure.LuceneCandidateSearch;
+import org.preconsult.redundancy.infrastructure.TextAnalysis;
+import org.preconsult.redundancy.model.PlanDraft;
+
+/**
+ * Measures index build rate, check latency and heap on generated catalogues of growing size.
+ *
+ * <p>Entries are the dev catalogue plus generated ones: names and descriptions are walks of a
+ * word-bigram model of the dev catalogue's names and descriptions (seeded, so every run builds the
+ * same catalogue), owners and kinds drawn from the dev catalogue. Queries are the dev set's 60
+ * plans. The engine (full check: pruned query, rescoring, rules) is compared with a bare Lucene
+ * BM25 query of all the plan's words over the same index's neutral text field, top 10, nothing else.
+ *
+ * <p>Arguments: sizes, comma-separated (default {@code 10000,100000,1000000}); {@code --threads=N}
+ * indexing threads (default 2); {@code --rounds=N} timed rounds over the queries (default 5).
+ */
+public final class RedundancySpeedBenchmark {
+
+    private RedundancySpeedBenchmark() {
+    }
+
+    /** One size's figures. */
+    record Result(int entries, double buildSeconds, double entriesPerSecond, double engineP50, double engineP99,
+                  double bareP50, double bareP99, long heapAfterBuildMb, long heapPeakMb, long indexMb) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<Integer> sizes = List.of(10_000, 100_000, 1_000_000);
+        int threads = 2;
+        int rounds = 5;
+        for (String a : args) {
+            if (a.startsWith("--threads=")) {
+                threads = Integer.parseInt(a.substring(10));
+            } else if (a.startsWith("--rounds=")) {
+                rounds = Integer.parseInt(a.substring(9));
+            } else {
+                sizes = Stream.of(a.split(",")).map(s -> Integer.parseInt(s.replace("_", ""))).toList();
+            }
+        }
+        DevSet dev = DevSet.load(DevSet.devDir());
+        System.out.printf(Locale.ROOT, "JVM max heap %d MB, %d processors, %d indexing threads%n",
+                Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(), threads);
+        List<Result> results = new ArrayList<>();
+        for (int size : sizes) {
+            Result r = run(dev, size, threads, rounds);
+            results.add(r);
+            System.out.printf(Locale.ROOT, "%,d entries done: %.0f entries/s, engine p99 %.1f ms, bare p99 %.1f ms%n",
+                    size, r.entriesPerSecond(), r.engineP99(), r.bareP99());
+        }
+        print(results);
+    }
+
+    static Result run(DevSet dev, int size, int threads, int rounds) throws Exception {
+        Path dir = Files.createTempDirectory("preconsult-speed-");
+        resetPeakHeap();
+        Generator generator = new Generator(dev.catalogue(), 42);
+        try (CatalogueIndex index = CatalogueIndex.onDisk(dir, new TextAnalysis())) {
+            long start = System.nanoTime();
+            AtomicLong next = new AtomicLong();
+            List<Thread> workers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                Thread worker = new Thread(() -> {
+                    long i;
+                    while ((i = next.getAndIncrement()) < size) {
+                        CatalogueEntry e = i < dev.catalogue().size() ? dev.catalogue().get((int) i) : generator.entry(i);
+                        index.addForBulkLoad(e, i + 1);
+                    }
+                });
+                worker.start();
+                workers.add(worker);
+            }
+            for (Thread w : workers) {
+                w.join();
+            }
+            index.finishBulkLoad(size);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.gc();
+            long heapAfterBuild = usedHeap();
+
+            RedundancyProperties p = RedundancyProperties.defaults();
+            var search = new LuceneCandidateSearch(index, new LuceneCandidateSearch.Tuning(
+                    p.candidatePool(), p.maxQueryTerms(), p.ownerBoost()));
+            var engine = new CheckingRedundancy(search, p);
+            QueryBuilder builder = new QueryBuilder(new TextAnalysis().indexAnalyzer());
+            List<Query> bare = dev.queries().stream().map(q -> bareQuery(builder, q.plan())).toList();
+
+            double[] engineMs = time(dev.queries().size(), rounds, i -> engine.check(dev.queries().get(i).plan(), 10));
+            double[] bareMs = time(dev.queries().size(), rounds, i -> index.withSearcher(s -> s.search(bare.get(i), 10)));
+            return new Result(size, seconds, size / seconds,
+                    RankingMetrics.percentile(engineMs, 0.5), RankingMetrics.percentile(engineMs, 0.99),
+                    RankingMetrics.percentile(bareMs, 0.5), RankingMetrics.percentile(bareMs, 0.99),
+                    heapAfterBuild >> 20, peakHeap() >> 20, directorySize(dir) >> 20);
+        } finally {
+            deleteRecursively(dir);
+        }
+    }
+
+    /** Every word of the plan's title and description as a SHOULD clause on the neutral text field. */
+    static Query bareQuery(QueryBuilder builder, PlanDraft plan) {
+        return builder.createBooleanQuery(TextAnalysis.KEYS, plan.title() + " " + plan.description());
+    }
+
+    private interface Call {
+        void run(int query) throws Exception;
+    }
+
+    /** Three untimed rounds to warm the JIT and caches, then {@code rounds} timed ones. */
+    private static double[] time(int queries, int rounds, Call call) throws Exception {
+        for (int r = 0; r < 3; r++) {
+            for (int i = 0; i < queries; i++) {
+                call.run(i);
+            }
+        }
+        double[] ms = new double[queries * rounds];
+        int n = 0;
+        for (int r = 0; r < rounds; r++) {
+            for (int i = 0; i < queries; i++) {
+                long t = System.nanoTime();
+                call.run(i);
+                ms[n++] = (System.nanoTime() - t) / 1e6;
+            }
+        }
+        return ms;
+    }
+
+    private static void print(List<Result> results) {
+        System.out.println();
+        System.out.println("| entries | build (s) | build rate (entries/s) | engine p50 / p99 (ms) | bare BM25 p50 / p99 (ms) "
+                + "| engine / bare p99 | heap after build / peak (MB) | index on disk (MB) |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
+        for (Result r : results) {
+            System.out.printf(Locale.ROOT, "| %,d | %.1f | %,.0f | %.1f / %.1f | %.1f / %.1f | %.2f× | %d / %d | %d |%n",
+                    r.entries(), r.buildSeconds(), r.entriesPerSecond(), r.engineP50(), r.engineP99(), r.bareP50(),
+                    r.bareP99(), r.engineP99() / r.bareP99(), r.heapAfterBuildMb(), r.heapPeakMb(), r.indexMb());
+        }
+    }
+
+    // ---- generated catalogue ------------------------------------------------------------------
+
+    /** Word-bigram walks over the dev catalogue's names and descriptions; deterministic per entry number. */
+    static final class Generator {
+        private final Bigrams names;
+        private final Bigrams descriptions;
+        private final List<String> owners;
+        private final long seed;
+
+        Generator(List<CatalogueEntry> corpus, long seed) {
+            this.seed = seed;
+            this.names = new Bigrams(corpus.stream().map(CatalogueEntry::name).toList());
+            this.descriptions = new Bigrams(corpus.stream().map(CatalogueEntry::description).toList());
+            this.owners = corpus.stream().map(CatalogueEntry::owner).filter(o -> o != null).distinct()
+                    .sorted(Comparator.naturalOrder()).toList();
+        }
+
+        CatalogueEntry entry(long i) {
+            Random random = new Random(seed * 1_000_003L + i);
+            EntryKind kind = random.nextInt(3) == 0 ? EntryKind.PLAN : EntryKind.EXISTING_SYSTEM;
+            String owner = owners.get(random.nextInt(owners.size()));
+            return new CatalogueEntry("gen:" + i, kind, owner, names.walk(random, 2, 8),
+                    descriptions.walk(random, 12, 60), List.of(), null, "en", EntryStatus.ACTIVE, null, null, 1,
+                    Instant.EPOCH);
+        }
+    }
+
+    /** Successor lists of every word; sentence starts as the successors of "". */
+    static final class Bigrams {
+        private final Map<String, List<String>> next = new HashMap<>();
+
+        Bigrams(List<String> texts) {
+            for (String text : texts) {
+                String previous = "";
+                for (String word : text.split("\\s+")) {
+                    if (word.isEmpty()) {
+                        continue;
+                    }
+                    next.computeIfAbsent(previous, k -> new ArrayList<>()).add(word);
+                    previous = word;
+                }
+            }
+        }
+
+        String walk(Random random, int minWords, int maxWords) {
+            int words = minWords + random.nextInt(maxWords - minWords + 1);
+            StringBuilder b = new StringBuilder();
+            String word = "";
+            for (int i = 0; i < words; i++) {
+                List<String> options = next.get(word);
+                if (options == null) {
+                    options = next.get("");
+                }
+                word = options.get(random.nextInt(options.size()));
+                if (b.length() > 0) {
+                    b.append(' ');
+                }
+                b.append(word);
+            }
+            return b.toString();
+        }
+    }
+
+    // ---- measurement helpers ------------------------------------------------------------------
+
+    private static long usedHeap() {
+        Runtime rt = Runtime.getRuntime();
+        return rt.totalMemory() - rt.freeMemory();
+    }
+
+    private static void resetPeakHeap() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
+    /** Sum of the heap pools' peaks since the reset: an upper bound of the heap in use at any time. */
+    private static long peakHeap() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+
+    private static long directorySize(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> {
+                try {
+                    return Files.size(f);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).sum();
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(f);
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.preconsult.redundancy.application;
+
+import jakarta.inject.Singleton;
+import java.util.List;
+import org.preconsult.redundancy.model.CheckResult;
+import org.preconsult.redundancy.model.Match;
+import org.preconsult.redundancy.model.PlanDraft;
+import org.preconsult.redundancy.model.RecommendationRules;
+
+/**
+ * Checks a plan against this node's catalogue: ranks what it may duplicate, then lets the
+ * recommendation rules decide. The search runs for incomplete drafts too, because showing what
+ * already exists while a plan is being written is the point of checking early.
+ */
+@Singleton
+public class CheckingRedundancy implements RedundancyChecking {
+
+    private final CandidateSearch search;
+    private final RedundancyProperties properties;
+
+    public CheckingRedundancy(CandidateSearch search, RedundancyProperties properties) {
+        this.search = search;
+        this.properties = properties;
+        // Contradicting thresholds fail the start of the node, not the first check.
+        properties.thresholds();
+    }
+
+    @Override
+    public CheckResult check(PlanDraft draft, int limit) {
+        int wanted = limit > 0 ? limit : properties.defaultLimit();
+        List<Match> matches = hasText(draft) ? search.find(draft, wanted) : List.of();
+        return new CheckResult(matches, RecommendationRules.recommend(draft, matches, properties.thresholds()));
+    }
+
+    private static boolean hasText(PlanDraft draft) {
+        return (draft.title() != null && !draft.title().isBlank())
+                || (draft.description() != null && !draft.description().isBlank())
+                || !draft.functions().isEmpty();
+    }
+}

@@ -1,0 +1,336 @@
+package org.preconsult.redundancy.infrastructure;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.preconsult.catalogue.model.CatalogueEntry;
+
+/**
+ * The Lucene index of the catalogue's candidate entries, derived from the database and never the
+ * source of truth.
+ *
+ * <p>Invariants: an entry that is not a candidate (cancelled, retired, returned, deferred) is absent
+ * from the index, and once {@link #apply} returns, every searcher acquired afterwards sees the
+ * change. The commit user data holds the <em>watermark</em>: every catalogue change with a
+ * {@code changeSeq} at or below it is in the index. Change sequences are handed out without gaps
+ * (the counter is taken inside the writing transaction), so the watermark only advances over a
+ * contiguous run of applied changes; a change that never arrives holds it back and the next start
+ * re-reads from there rather than skipping it.
+ *
+ * <p>A removed entry leaves a <em>tombstone</em>: a document with only its id and change sequence.
+ * It has none of the searched fields, so no check can match it, and it lets a late, older change of
+ * the same entry be recognised as stale instead of bringing the entry back.
+ */
+public final class CatalogueIndex implements Closeable {
+
+    static final String ID = "id";
+    static final String KIND = "kind";
+    static final String OWNER = "owner";
+    static final String OWNER_KEY = "owner_key";
+    static final String NAME = "name";
+    static final String DESCRIPTION = "description";
+    static final String FUNCTIONS = "functions";
+    static final String FUNCTION_CODE = "function_code";
+    static final String LANGUAGE = "language";
+    static final String CHANGE_SEQ = "change_seq";
+    static final String TOMBSTONE = "tombstone";
+    private static final String WATERMARK = "watermark";
+
+    private final Directory directory;
+    private final TextAnalysis analysis;
+    private final LanguageDetector detector = new LanguageDetector();
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final boolean existedAtOpen;
+    private final TreeSet<Long> appliedAboveWatermark = new TreeSet<>();
+    private long watermark;
+
+    private CatalogueIndex(Directory directory, TextAnalysis analysis, double ramBufferMb) {
+        this.directory = directory;
+        this.analysis = analysis;
+        try {
+            this.existedAtOpen = DirectoryReader.indexExists(directory);
+            var config = new IndexWriterConfig(analysis.indexAnalyzer())
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                    .setRAMBufferSizeMB(ramBufferMb);
+            this.writer = new IndexWriter(directory, config);
+            Map<String, String> userData = writer.getLiveCommitData() == null ? Map.of() : toMap(writer);
+            this.watermark = Long.parseLong(userData.getOrDefault(WATERMARK, "0"));
+            this.searchers = new SearcherManager(writer, new SearcherFactory());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An index kept on disk in {@code dir} (created when missing). */
+    public static CatalogueIndex onDisk(Path dir, TextAnalysis analysis) {
+        try {
+            Files.createDirectories(dir);
+            return new CatalogueIndex(FSDirectory.open(dir), analysis, 64);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An index in memory, for tests and the evaluation tools. */
+    public static CatalogueIndex inMemory(TextAnalysis analysis) {
+        return new CatalogueIndex(new ByteBuffersDirectory(), analysis, 32);
+    }
+
+    TextAnalysis analysis() {
+        return analysis;
+    }
+
+    LanguageDetector detector() {
+        return detector;
+    }
+
+    /** False when the index was created empty at open: it must be rebuilt from the database. */
+    public boolean existedAtOpen() {
+        return existedAtOpen;
+    }
+
+    /** Every change with a sequence at or below this is in the index. */
+    public synchronized long watermark() {
+        return watermark;
+    }
+
+    /**
+     * Applies one catalogue change: adds or replaces a candidate entry, deletes any other, then
+     * commits (with the advanced watermark) and refreshes the searchers before returning. A change
+     * older than the one already indexed for the entry is ignored, so replays and out-of-order
+     * deliveries cannot resurrect a retired entry.
+     */
+    public synchronized void apply(CatalogueEntry entry, long changeSeq) {
+        try {
+            Long indexed = indexedChangeSeq(entry.id());
+            if (indexed == null || indexed <= changeSeq) {
+                write(entry, changeSeq);
+            }
+            advanceWatermark(changeSeq);
+            commit();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Applies entries read from the database in change order and commits. The rows carry the latest
+     * state of every entry changed up to the last sequence, so the watermark moves at least there.
+     * With {@code refresh} false, checks keep seeing the previous content (a rebuild in progress).
+     */
+    public synchronized void applyRows(List<CatalogueEntry> entries, List<Long> changeSeqs, boolean refresh) {
+        try {
+            for (int i = 0; i < entries.size(); i++) {
+                write(entries.get(i), changeSeqs.get(i));
+            }
+            if (!changeSeqs.isEmpty()) {
+                watermark = Math.max(watermark, changeSeqs.get(changeSeqs.size() - 1));
+                appliedAboveWatermark.headSet(watermark, true).clear();
+            }
+            commit();
+            if (refresh) {
+                searchers.maybeRefreshBlocking();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Makes everything written so far visible to checks. */
+    public void refresh() {
+        try {
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Adds entries without commit or refresh, from any number of threads: the fast path of a bulk
+     * load into an empty index. Call {@link #finishBulkLoad} afterwards.
+     */
+    public void addForBulkLoad(CatalogueEntry entry, long changeSeq) {
+        try {
+            if (entry.isCandidate()) {
+                writer.addDocument(toDocument(entry, changeSeq));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Ends a bulk load: the watermark becomes {@code highestChangeSeq}, then commit and refresh. */
+    public synchronized void finishBulkLoad(long highestChangeSeq) {
+        try {
+            watermark = Math.max(watermark, highestChangeSeq);
+            appliedAboveWatermark.headSet(watermark, true).clear();
+            commit();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Empties the index and resets the watermark; searchers keep seeing the old content until the next commit. */
+    public synchronized void clearForRebuild() {
+        try {
+            writer.deleteAll();
+            watermark = 0;
+            appliedAboveWatermark.clear();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Merges segments down to {@code maxSegments}, for read-mostly indexes after a bulk load. */
+    public void forceMerge(int maxSegments) {
+        try {
+            writer.forceMerge(maxSegments);
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Number of entries a check can currently see (tombstones not counted). */
+    public int size() {
+        return withSearcher(s -> s.getIndexReader().numDocs() - s.count(new TermQuery(new Term(TOMBSTONE, "T"))));
+    }
+
+    /** Runs a function with a current searcher, released afterwards. */
+    public <T> T withSearcher(SearchFunction<T> function) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return function.apply(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A function over a searcher that may fail with an I/O error. */
+    @FunctionalInterface
+    public interface SearchFunction<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            searchers.close();
+            writer.close();
+            directory.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void write(CatalogueEntry entry, long changeSeq) throws IOException {
+        Term id = new Term(ID, entry.id());
+        if (entry.isCandidate()) {
+            writer.updateDocument(id, toDocument(entry, changeSeq));
+        } else {
+            writer.updateDocument(id, tombstone(entry.id(), changeSeq));
+        }
+    }
+
+    private void advanceWatermark(long changeSeq) {
+        if (changeSeq <= watermark) {
+            return;
+        }
+        appliedAboveWatermark.add(changeSeq);
+        while (!appliedAboveWatermark.isEmpty() && appliedAboveWatermark.first() == watermark + 1) {
+            watermark = appliedAboveWatermark.pollFirst();
+        }
+    }
+
+    private void commit() throws IOException {
+        writer.setLiveCommitData(Map.of(WATERMARK, Long.toString(watermark)).entrySet());
+        writer.commit();
+    }
+
+    private Long indexedChangeSeq(String entryId) throws IOException {
+        return withSearcher(s -> {
+            TopDocs hits = s.search(new TermQuery(new Term(ID, entryId)), 1);
+            if (hits.scoreDocs.length == 0) {
+                return null;
+            }
+            return s.storedFields().document(hits.scoreDocs[0].doc).getField(CHANGE_SEQ).numericValue().longValue();
+        });
+    }
+
+    private static Document tombstone(String entryId, long changeSeq) {
+        Document doc = new Document();
+        doc.add(new StringField(ID, entryId, Field.Store.YES));
+        doc.add(new StringField(TOMBSTONE, "T", Field.Store.NO));
+        doc.add(new StoredField(CHANGE_SEQ, changeSeq));
+        return doc;
+    }
+
+    private Document toDocument(CatalogueEntry entry, long changeSeq) {
+        String functions = String.join("\n", entry.functions());
+        String text = entry.name() + "\n" + entry.description() + "\n" + functions;
+        String language = detector.resolve(entry.language(), entry.name() + " " + entry.description());
+        Document doc = new Document();
+        doc.add(new StringField(ID, entry.id(), Field.Store.YES));
+        doc.add(new StoredField(KIND, entry.kind().name()));
+        doc.add(new StoredField(NAME, entry.name()));
+        doc.add(new StoredField(DESCRIPTION, entry.description()));
+        doc.add(new StoredField(CHANGE_SEQ, changeSeq));
+        doc.add(new StoredField(LANGUAGE, language));
+        if (entry.owner() != null) {
+            doc.add(new StoredField(OWNER, entry.owner()));
+            doc.add(new StringField(OWNER_KEY, TextAnalysis.ownerKey(entry.owner()), Field.Store.NO));
+        }
+        if (!functions.isEmpty()) {
+            doc.add(new StoredField(FUNCTIONS, functions));
+        }
+        if (entry.functionCode() != null && !entry.functionCode().isBlank()) {
+            doc.add(new StringField(FUNCTION_CODE, TextAnalysis.fold(entry.functionCode()), Field.Store.YES));
+        }
+        doc.add(new TextField(TextAnalysis.TITLE_KEYS, entry.name(), Field.Store.NO));
+        doc.add(new TextField(TextAnalysis.KEYS, text, Field.Store.NO));
+        if (analysis.hasLanguageField(language)) {
+            doc.add(new TextField(TextAnalysis.TEXT_PREFIX + language, text, Field.Store.NO));
+        }
+        for (String entity : analysis.entities(text).keySet()) {
+            doc.add(new StringField(TextAnalysis.ENTITIES, entity, Field.Store.NO));
+        }
+        return doc;
+    }
+
+    private static Map<String, String> toMap(IndexWriter writer) {
+        List<Map.Entry<String, String>> entries = new ArrayList<>();
+        writer.getLiveCommitData().forEach(entries::add);
+        return Map.ofEntries(entries.toArray(Map.Entry[]::new));
+    }
+}

@@ -1,0 +1,100 @@
+package org.preconsult.redundancy.infrastructure;
+
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.transaction.annotation.TransactionalEventListener;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+import org.preconsult.catalogue.application.CatalogueChanged;
+import org.preconsult.catalogue.infrastructure.CatalogueEntryRow;
+import org.preconsult.catalogue.infrastructure.CatalogueEntryRows;
+import org.preconsult.catalogue.infrastructure.CatalogueRowMapper;
+import org.preconsult.catalogue.model.CatalogueEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the catalogue index equal to the {@code catalogue_entry} table.
+ *
+ * <ul>
+ *   <li>At start: rebuilds a missing index, else catches up with every change above the watermark,
+ *   which covers a crash between a database commit and the index update.</li>
+ *   <li>On every committed {@link CatalogueChanged}: applies it before the listener returns, so a
+ *   retired or cancelled entry leaves the very next check.</li>
+ *   <li>{@link #rebuild()} on demand, for an operator.</li>
+ * </ul>
+ */
+@Singleton
+public class CatalogueIndexMaintenance {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CatalogueIndexMaintenance.class);
+    private static final int PAGE = 1_000;
+
+    private final CatalogueIndex index;
+    private final CatalogueEntryRows rows;
+
+    public CatalogueIndexMaintenance(CatalogueIndex index, CatalogueEntryRows rows) {
+        this.index = index;
+        this.rows = rows;
+    }
+
+    @EventListener
+    void onStartup(StartupEvent event) {
+        if (index.existedAtOpen()) {
+            int applied = catchUp();
+            LOG.info("Catalogue index caught up: {} changes applied, watermark {}", applied, index.watermark());
+        } else {
+            rebuild();
+        }
+    }
+
+    /**
+     * Applies a change once its transaction committed; a rolled-back write never reaches the index.
+     * Runs in the publishing thread, so the writer's call returns only when checks see the change.
+     */
+    @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
+    void onCatalogueChanged(CatalogueChanged change) {
+        index.apply(change.entry(), change.changeSeq());
+    }
+
+    /** Rebuilds the index from the database; checks see the old index until the new one is complete. */
+    public int rebuild() {
+        synchronized (index) {
+            index.clearForRebuild();
+            int applied = readChangesAfter(0, false);
+            index.refresh();
+            LOG.info("Catalogue index rebuilt: {} entries read, watermark {}", applied, index.watermark());
+            return applied;
+        }
+    }
+
+    /** Applies every change above the watermark, in change order. */
+    public int catchUp() {
+        synchronized (index) {
+            return readChangesAfter(index.watermark(), true);
+        }
+    }
+
+    private int readChangesAfter(long from, boolean refresh) {
+        int applied = 0;
+        long after = from;
+        while (true) {
+            List<CatalogueEntryRow> page = rows.findByChangeSeqGreaterThanOrderByChangeSeq(after, Pageable.from(0, PAGE));
+            List<CatalogueEntry> entries = new ArrayList<>(page.size());
+            List<Long> seqs = new ArrayList<>(page.size());
+            for (CatalogueEntryRow row : page) {
+                entries.add(CatalogueRowMapper.toEntry(row));
+                seqs.add(row.changeSeq());
+            }
+            // Commits even an empty page, so that a fresh index exists on disk after the first start.
+            index.applyRows(entries, seqs, refresh);
+            if (page.size() < PAGE) {
+                return applied + page.size();
+            }
+            applied += page.size();
+            after = seqs.get(seqs.size() - 1);
+        }
+    }
+}

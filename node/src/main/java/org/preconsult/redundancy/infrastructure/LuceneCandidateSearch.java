@@ -1,0 +1,426 @@
+package org.preconsult.redundancy.infrastructure;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.preconsult.catalogue.model.EntryKind;
+import org.preconsult.redundancy.application.CandidateSearch;
+import org.preconsult.redundancy.model.Evidence;
+import org.preconsult.redundancy.model.Match;
+import org.preconsult.redundancy.model.PlanDraft;
+
+/**
+ * Finds duplicates of a plan in two stages.
+ *
+ * <ol>
+ *   <li><b>Retrieve</b>: one BM25 query over the neutral title and text keys, the plan language's
+ *   own field and the entities, keeping only the plan's highest-IDF terms, so that long
+ *   descriptions stay fast (long queries defeat Lucene's early termination).</li>
+ *   <li><b>Rescore</b> the first {@code candidatePool} hits with features that are each in 0..1 and
+ *   mean the same for every plan: IDF-weighted cosine of the texts, title similarity (the better of
+ *   IDF-weighted key overlap and character-trigram overlap, which survives typos), shared entities
+ *   and shared functions. The score is their weighted mean over the features the plan provides,
+ *   raised by {@code ownerBoost} for the applicant's own entries, capped at 1. Being a bounded
+ *   combination of bounded features, it is comparable across plans, which the thresholds of the
+ *   recommendation rules need; raw BM25 is not.</li>
+ * </ol>
+ */
+public final class LuceneCandidateSearch implements CandidateSearch {
+
+    /** How much work a check does: pool size, query length, owner boost. */
+    public record Tuning(int candidatePool, int maxQueryTerms, double ownerBoost) {
+    }
+
+    static final double W_TEXT = 0.45;
+    static final double W_TITLE = 0.35;
+    static final double W_ENTITIES = 0.10;
+    static final double W_FUNCTIONS = 0.10;
+    private static final float BOOST_TITLE = 2.0f;
+    private static final float BOOST_KEYS = 1.0f;
+    private static final float BOOST_LANGUAGE = 0.5f;
+    private static final float BOOST_ENTITIES = 1.5f;
+    private static final int MAX_ENTITY_TERMS = 8;
+    private static final int EVIDENCE_TERMS = 8;
+    private static final double SHARED_FUNCTION_DICE = 0.5;
+
+    private final CatalogueIndex index;
+    private final TextAnalysis analysis;
+    private final Tuning tuning;
+    private volatile DocFreqCache docFreqs = new DocFreqCache(null);
+
+    public LuceneCandidateSearch(CatalogueIndex index, Tuning tuning) {
+        this.index = index;
+        this.analysis = index.analysis();
+        this.tuning = tuning;
+    }
+
+    @Override
+    public List<Match> find(PlanDraft plan, int limit) {
+        return index.withSearcher(searcher -> find(searcher, plan, limit));
+    }
+
+    /** The first-stage query alone, for benchmarks that compare it with the full check. */
+    public Query firstStageQuery(PlanDraft plan) {
+        return index.withSearcher(searcher -> firstStage(new PlanText(plan), cacheFor(searcher.getIndexReader())));
+    }
+
+    private List<Match> find(IndexSearcher searcher, PlanDraft plan, int limit) throws IOException {
+        DocFreqCache idf = cacheFor(searcher.getIndexReader());
+        PlanText p = new PlanText(plan);
+        TopDocs top = searcher.search(firstStage(p, idf), Math.max(tuning.candidatePool(), limit));
+        StoredFields stored = searcher.storedFields();
+        List<Scored> scored = new ArrayList<>(top.scoreDocs.length);
+        for (int rank = 0; rank < top.scoreDocs.length; rank++) {
+            ScoreDoc hit = top.scoreDocs[rank];
+            scored.add(rescore(p, new EntryText(stored.document(hit.doc)), idf, rank));
+        }
+        scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparingInt(Scored::firstStageRank));
+        return scored.stream().limit(limit).map(s -> s.toMatch(p, idf)).toList();
+    }
+
+    // ---- stage 1 ------------------------------------------------------------------------------
+
+    private Query firstStage(PlanText p, DocFreqCache idf) {
+        BooleanQuery.Builder q = new BooleanQuery.Builder();
+        for (String term : topByIdf(p.titleKeys.counts(), TextAnalysis.KEYS, idf, tuning.maxQueryTerms())) {
+            add(q, TextAnalysis.TITLE_KEYS, term, BOOST_TITLE);
+        }
+        for (String term : topByIdf(p.keys.counts(), TextAnalysis.KEYS, idf, tuning.maxQueryTerms())) {
+            add(q, TextAnalysis.KEYS, term, BOOST_KEYS);
+        }
+        if (analysis.hasLanguageField(p.language)) {
+            String field = TextAnalysis.TEXT_PREFIX + p.language;
+            for (String term : topByIdf(analysis.languageCounts(p.language, p.text), field, idf,
+                    Math.max(2, tuning.maxQueryTerms() / 2))) {
+                add(q, field, term, BOOST_LANGUAGE);
+            }
+        }
+        Map<String, Integer> entityCounts = new LinkedHashMap<>();
+        p.entities.keySet().forEach(e -> entityCounts.put(e, 1));
+        for (String term : topByIdf(entityCounts, TextAnalysis.ENTITIES, idf, MAX_ENTITY_TERMS)) {
+            add(q, TextAnalysis.ENTITIES, term, BOOST_ENTITIES);
+        }
+        if (p.plan.excludeEntryId() != null) {
+            q.add(new TermQuery(new Term(CatalogueIndex.ID, p.plan.excludeEntryId())), BooleanClause.Occur.MUST_NOT);
+        }
+        return q.build();
+    }
+
+    private static void add(BooleanQuery.Builder q, String field, String term, float boost) {
+        q.add(new BoostQuery(new TermQuery(new Term(field, term)), boost), BooleanClause.Occur.SHOULD);
+    }
+
+    /** The terms present in the index that weigh most in the plan (log tf × IDF), at most {@code max}. */
+    private static List<String> topByIdf(Map<String, Integer> counts, String field, DocFreqCache idf, int max) {
+        return counts.entrySet().stream()
+                .filter(e -> idf.docFreq(field, e.getKey()) > 0)
+                .sorted(Comparator.comparingDouble((Map.Entry<String, Integer> e) ->
+                        -(1 + Math.log(e.getValue())) * idf.idf(field, e.getKey())))
+                .limit(max)
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
+    // ---- stage 2 ------------------------------------------------------------------------------
+
+    private Scored rescore(PlanText p, EntryText e, DocFreqCache idf, int rank) {
+        double text = cosine(p.keys.counts(), e.allKeys, idf);
+        double title = Math.max(weightedDice(p.titleKeys.counts().keySet(), e.name.counts().keySet(), idf),
+                trigramDice(p.titleGrams, e.titleGrams));
+        double sum = W_TEXT * text + W_TITLE * title;
+        double weights = W_TEXT + W_TITLE;
+        Set<String> sharedEntities = intersect(p.entities.keySet(), e.entities.keySet());
+        if (!p.entities.isEmpty()) {
+            sum += W_ENTITIES * dice(sharedEntities.size(), p.entities.size(), e.entities.size());
+            weights += W_ENTITIES;
+        }
+        List<String> sharedFunctions = sharedFunctions(p, e, idf);
+        boolean sameCode = !p.functionCode.isEmpty() && p.functionCode.equals(e.functionCode);
+        if (!p.functions.isEmpty() || !p.functionCode.isEmpty()) {
+            double functions = p.functions.isEmpty()
+                    ? (sameCode ? 1 : 0)
+                    : 0.8 * sharedFunctions.size() / p.functions.size() + (sameCode ? 0.2 : 0);
+            sum += W_FUNCTIONS * functions;
+            weights += W_FUNCTIONS;
+        }
+        boolean sameOwner = !p.ownerKey.isEmpty() && p.ownerKey.equals(e.ownerKey);
+        double content = sum / weights;
+        double score = Math.min(1.0, content * (sameOwner ? 1 + tuning.ownerBoost() : 1));
+        return new Scored(e, score, rank, sharedEntities, sharedFunctions, sameCode, sameOwner);
+    }
+
+    private record Scored(EntryText entry, double score, int firstStageRank, Set<String> sharedEntities,
+                          List<String> sharedFunctions, boolean sameFunctionCode, boolean sameOwner) {
+
+        Match toMatch(PlanText p, DocFreqCache idf) {
+            List<Evidence.FieldMatch> fields = new ArrayList<>();
+            addField(fields, "name", shared(p.keys, entry.name, idf));
+            addField(fields, "description", shared(p.keys, entry.description, idf));
+            addField(fields, "entities", sharedEntities.stream().map(entry.entities::get).toList());
+            String pair = p.language + "→" + entry.language;
+            var evidence = new Evidence(fields, sharedFunctions, sameFunctionCode, pair, sameOwner);
+            return new Match(entry.id, entry.kind, entry.owner, entry.name.text, round(score), evidence);
+        }
+
+        private static void addField(List<Evidence.FieldMatch> fields, String name, List<String> terms) {
+            if (!terms.isEmpty()) {
+                fields.add(new Evidence.FieldMatch(name, terms));
+            }
+        }
+
+        /** Entry words whose keys the plan shares, rarest first, as the entry writes them. */
+        private static List<String> shared(TextAnalysis.Keys plan, NamedKeys entry, DocFreqCache idf) {
+            return entry.keys.counts().keySet().stream()
+                    .filter(plan.counts()::containsKey)
+                    .sorted(Comparator.comparingDouble(k -> -idf.idf(TextAnalysis.KEYS, k)))
+                    .limit(EVIDENCE_TERMS)
+                    .map(entry.keys.surfaces()::get)
+                    .toList();
+        }
+
+        private static double round(double v) {
+            return Math.round(v * 10_000) / 10_000.0;
+        }
+    }
+
+    private List<String> sharedFunctions(PlanText p, EntryText e, DocFreqCache idf) {
+        List<String> shared = new ArrayList<>();
+        for (Map.Entry<String, Set<String>> entryFunction : e.functions.entrySet()) {
+            for (Set<String> planFunction : p.functions.values()) {
+                if (weightedDice(planFunction, entryFunction.getValue(), idf) >= SHARED_FUNCTION_DICE) {
+                    shared.add(entryFunction.getKey());
+                    break;
+                }
+            }
+        }
+        return shared.size() > p.functions.size() ? shared.subList(0, p.functions.size()) : shared;
+    }
+
+    /** Cosine of log-tf × IDF vectors over the neutral keys. */
+    private static double cosine(Map<String, Integer> a, Map<String, Integer> b, DocFreqCache idf) {
+        double dot = 0;
+        double na = 0;
+        double nb = 0;
+        for (var e : a.entrySet()) {
+            double w = weight(e.getValue(), idf.idf(TextAnalysis.KEYS, e.getKey()));
+            na += w * w;
+            Integer other = b.get(e.getKey());
+            if (other != null) {
+                dot += w * weight(other, idf.idf(TextAnalysis.KEYS, e.getKey()));
+            }
+        }
+        for (var e : b.entrySet()) {
+            double w = weight(e.getValue(), idf.idf(TextAnalysis.KEYS, e.getKey()));
+            nb += w * w;
+        }
+        return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
+    }
+
+    private static double weight(int tf, double idf) {
+        return (1 + Math.log(tf)) * idf;
+    }
+
+    /** Dice coefficient of two key sets, each key weighted by its IDF. */
+    private static double weightedDice(Set<String> a, Set<String> b, DocFreqCache idf) {
+        double shared = 0;
+        double total = 0;
+        for (String k : a) {
+            double w = idf.idf(TextAnalysis.KEYS, k);
+            total += w;
+            if (b.contains(k)) {
+                shared += 2 * w;
+            }
+        }
+        for (String k : b) {
+            total += idf.idf(TextAnalysis.KEYS, k);
+        }
+        return total == 0 ? 0 : shared / total;
+    }
+
+    private static double trigramDice(Set<String> a, Set<String> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return 0;
+        }
+        int shared = 0;
+        for (String g : a) {
+            if (b.contains(g)) {
+                shared++;
+            }
+        }
+        return dice(shared, a.size(), b.size());
+    }
+
+    private static double dice(int shared, int a, int b) {
+        return a + b == 0 ? 0 : 2.0 * shared / (a + b);
+    }
+
+    private static <T> Set<T> intersect(Set<T> a, Set<T> b) {
+        Set<T> out = new LinkedHashSet<>(a);
+        out.retainAll(b);
+        return out;
+    }
+
+    /** Character trigrams of the folded title (letters and digits only), which survive typos and spacing. */
+    static Set<String> trigrams(String title) {
+        String folded = TextAnalysis.fold(title);
+        Set<String> grams = new HashSet<>();
+        for (int i = 0; i + 3 <= folded.length(); i++) {
+            grams.add(folded.substring(i, i + 3));
+        }
+        return grams;
+    }
+
+    // ---- texts --------------------------------------------------------------------------------
+
+    /** The plan, analyzed once per check. */
+    private final class PlanText {
+        final PlanDraft plan;
+        final String text;
+        final String language;
+        final TextAnalysis.Keys keys;
+        final TextAnalysis.Keys titleKeys;
+        final Set<String> titleGrams;
+        final Map<String, String> entities;
+        final Map<String, Set<String>> functions = new LinkedHashMap<>();
+        final String functionCode;
+        final String ownerKey;
+
+        PlanText(PlanDraft plan) {
+            this.plan = plan;
+            String title = plan.title() == null ? "" : plan.title();
+            String description = plan.description() == null ? "" : plan.description();
+            this.text = title + "\n" + description + "\n" + String.join("\n", plan.functions());
+            this.language = index.detector().resolve(plan.language(), title + " " + description);
+            this.keys = analysis.keys(text);
+            this.titleKeys = analysis.keys(title);
+            this.titleGrams = trigrams(title);
+            this.entities = analysis.entities(text);
+            for (String f : plan.functions()) {
+                functions.put(f, analysis.keys(f).counts().keySet());
+            }
+            this.functionCode = TextAnalysis.fold(plan.functionCode());
+            this.ownerKey = TextAnalysis.ownerKey(plan.owner());
+        }
+    }
+
+    private record NamedKeys(String text, TextAnalysis.Keys keys) {
+        Map<String, Integer> counts() {
+            return keys.counts();
+        }
+    }
+
+    /** A candidate entry read back from the index's stored fields and analyzed like the plan. */
+    private final class EntryText {
+        final String id;
+        final EntryKind kind;
+        final String owner;
+        final String ownerKey;
+        final String language;
+        final String functionCode;
+        final NamedKeys name;
+        final NamedKeys description;
+        final Map<String, Integer> allKeys = new HashMap<>();
+        final Set<String> titleGrams;
+        final Map<String, String> entities;
+        final Map<String, Set<String>> functions = new LinkedHashMap<>();
+
+        EntryText(Document d) {
+            this.id = d.get(CatalogueIndex.ID);
+            this.kind = EntryKind.valueOf(d.get(CatalogueIndex.KIND));
+            this.owner = d.get(CatalogueIndex.OWNER);
+            this.ownerKey = TextAnalysis.ownerKey(owner);
+            this.language = d.get(CatalogueIndex.LANGUAGE);
+            String code = d.get(CatalogueIndex.FUNCTION_CODE);
+            this.functionCode = code == null ? "" : code;
+            String nameText = d.get(CatalogueIndex.NAME);
+            String descriptionText = d.get(CatalogueIndex.DESCRIPTION);
+            String functionsText = d.get(CatalogueIndex.FUNCTIONS);
+            this.name = new NamedKeys(nameText, analysis.keys(nameText));
+            this.description = new NamedKeys(descriptionText, analysis.keys(descriptionText));
+            name.counts().forEach((k, n) -> allKeys.merge(k, n, Integer::sum));
+            description.counts().forEach((k, n) -> allKeys.merge(k, n, Integer::sum));
+            if (functionsText != null) {
+                for (String f : functionsText.split("\n")) {
+                    Set<String> fk = analysis.keys(f).counts().keySet();
+                    functions.put(f, fk);
+                    fk.forEach(k -> allKeys.merge(k, 1, Integer::sum));
+                }
+            }
+            this.titleGrams = trigrams(nameText);
+            this.entities = analysis.entities(nameText + "\n" + descriptionText
+                    + (functionsText == null ? "" : "\n" + functionsText));
+        }
+    }
+
+    // ---- statistics ---------------------------------------------------------------------------
+
+    private DocFreqCache cacheFor(IndexReader reader) {
+        DocFreqCache cache = docFreqs;
+        if (cache.reader != reader) {
+            cache = new DocFreqCache(reader);
+            docFreqs = cache;
+        }
+        return cache;
+    }
+
+    /**
+     * Document frequencies of one reader, cached because the rescoring asks for the same common
+     * terms in every check. A new reader (after any index change) starts a new cache.
+     */
+    private static final class DocFreqCache {
+        private static final int MAX_SIZE = 500_000;
+        final IndexReader reader;
+        private final Map<String, Integer> cache = new ConcurrentHashMap<>();
+
+        DocFreqCache(IndexReader reader) {
+            this.reader = reader;
+        }
+
+        int docFreq(String field, String term) {
+            if (reader == null) {
+                return 0;
+            }
+            String key = field + '\u0000' + term;
+            Integer df = cache.get(key);
+            if (df == null) {
+                try {
+                    df = reader.docFreq(new Term(field, term));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                if (cache.size() > MAX_SIZE) {
+                    cache.clear();
+                }
+                cache.put(key, df);
+            }
+            return df;
+        }
+
+        /** BM25's IDF, positive for every term; a term unknown to the index weighs most. */
+        double idf(String field, String term) {
+            int n = reader == null ? 0 : reader.maxDoc();
+            int df = docFreq(field, term);
+            return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+        }
+    }
+}

@@ -1,0 +1,245 @@
+package org.preconsult.redundancy.infrastructure;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.text.Normalizer;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.cjk.CJKBigramFilter;
+import org.apache.lucene.analysis.cjk.CJKWidthFilter;
+import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
+import org.apache.lucene.analysis.de.GermanAnalyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.fr.FrenchAnalyzer;
+import org.apache.lucene.analysis.it.ItalianAnalyzer;
+import org.apache.lucene.analysis.ko.KoreanAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.LengthFilter;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.miscellaneous.TruncateTokenFilter;
+import org.apache.lucene.analysis.nl.DutchAnalyzer;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+
+/**
+ * The analysis chains of the catalogue index, shared by indexing and checking so that both see the
+ * same terms.
+ *
+ * <ul>
+ *   <li><b>Keys</b> (language-neutral): Unicode words, lower-cased, accents folded to ASCII, Han and
+ *   Hangul as overlapping bigrams, stop words of all supported Latin languages removed, and every
+ *   word cut to its first {@value #KEY_LENGTH} characters. The cut is a crude stemmer that works
+ *   across languages: "modernisation"/"modernization", "système"/"systems", "numérique"/"numerical"
+ *   meet on the same key, which per-language stemmers never do.</li>
+ *   <li><b>Per-language text</b>: Lucene's analyzer of the entry's language (Nori for Korean,
+ *   SmartCN for Chinese, Snowball-based ones for the Latin languages) for precise same-language
+ *   matching.</li>
+ *   <li><b>Entities</b>: acronyms, product names and codes ("CRM", "SharePoint", "M365", "T1"),
+ *   taken from the original casing; they rarely get translated.</li>
+ * </ul>
+ */
+public final class TextAnalysis {
+
+    static final int KEY_LENGTH = 5;
+    static final String TITLE_KEYS = "title_keys";
+    /** The neutral text field (name, description and functions through the key chain). */
+    public static final String KEYS = "keys";
+    static final String ENTITIES = "entities";
+    static final String TEXT_PREFIX = "text_";
+
+    private static final Pattern ENTITY = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}/&.+-]*[\\p{L}\\p{N}+]|[\\p{L}\\p{N}]");
+
+    private final CharArraySet stopWords = foldedStopWords();
+    private final Analyzer keys = new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            StandardTokenizer source = new StandardTokenizer();
+            TokenStream s = new CJKWidthFilter(source);
+            s = new LowerCaseFilter(s);
+            s = new ASCIIFoldingFilter(s);
+            s = new CJKBigramFilter(s);
+            s = new StopFilter(s, stopWords);
+            s = new LengthFilter(s, 2, 64);
+            s = new TruncateTokenFilter(s, KEY_LENGTH);
+            return new TokenStreamComponents(source, s);
+        }
+    };
+    private final Map<String, Analyzer> byLanguage = Map.of(
+            "en", new EnglishAnalyzer(),
+            "fr", new FrenchAnalyzer(),
+            "it", new ItalianAnalyzer(),
+            "de", new GermanAnalyzer(),
+            "nl", new DutchAnalyzer(),
+            "ko", new KoreanAnalyzer(),
+            "zh", new SmartChineseAnalyzer());
+    private final Analyzer indexAnalyzer;
+
+    public TextAnalysis() {
+        Map<String, Analyzer> perField = new HashMap<>();
+        perField.put(TITLE_KEYS, keys);
+        perField.put(KEYS, keys);
+        byLanguage.forEach((lang, analyzer) -> perField.put(TEXT_PREFIX + lang, analyzer));
+        indexAnalyzer = new PerFieldAnalyzerWrapper(keys, perField);
+    }
+
+    /** The analyzer the index writer uses: each field with its own chain. */
+    public Analyzer indexAnalyzer() {
+        return indexAnalyzer;
+    }
+
+    /** True when the language has its own analyzed field. */
+    boolean hasLanguageField(String language) {
+        return language != null && byLanguage.containsKey(language);
+    }
+
+    /** Key terms of a text with their counts, and the word that first produced each (to show people). */
+    record Keys(Map<String, Integer> counts, Map<String, String> surfaces) {
+        static final Keys EMPTY = new Keys(Map.of(), Map.of());
+    }
+
+    /** The key terms of the text, in order of first appearance. */
+    Keys keys(String text) {
+        if (text == null || text.isBlank()) {
+            return Keys.EMPTY;
+        }
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        Map<String, String> surfaces = new LinkedHashMap<>();
+        forEachTerm(keys, KEYS, text, (term, start, end) -> {
+            if (counts.merge(term, 1, Integer::sum) == 1) {
+                surfaces.put(term, text.substring(start, end));
+            }
+        });
+        return new Keys(counts, surfaces);
+    }
+
+    /** Terms of the text in the language's own field, with their counts. */
+    Map<String, Integer> languageCounts(String language, String text) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        Analyzer analyzer = byLanguage.get(language);
+        if (analyzer != null) {
+            forEachTerm(analyzer, TEXT_PREFIX + language, text, (term, start, end) -> counts.merge(term, 1, Integer::sum));
+        }
+        return counts;
+    }
+
+    /**
+     * Acronyms, product names and codes in the text, lower-cased, mapped to their written form: words
+     * with two or more capitals ("GCdocs", "CRM"), or letters mixed with digits ("M365"). Texts
+     * written mostly in capitals yield none: there, capitals carry no signal.
+     */
+    Map<String, String> entities(String text) {
+        Map<String, String> found = new LinkedHashMap<>();
+        if (text == null || text.isBlank() || mostlyUpperCase(text)) {
+            return found;
+        }
+        Matcher m = ENTITY.matcher(text);
+        while (m.find()) {
+            String word = m.group();
+            int upper = 0;
+            int letters = 0;
+            int digits = 0;
+            for (int i = 0; i < word.length(); i++) {
+                char c = word.charAt(i);
+                if (Character.isUpperCase(c)) {
+                    upper++;
+                }
+                if (Character.isLetter(c)) {
+                    letters++;
+                } else if (Character.isDigit(c)) {
+                    digits++;
+                }
+            }
+            boolean acronymOrName = upper >= 2 && letters >= 2;
+            boolean code = letters >= 1 && digits >= 1;
+            if (acronymOrName || code) {
+                found.putIfAbsent(fold(word), word);
+            }
+        }
+        return found;
+    }
+
+    /** Lower case, accents removed, anything but letters and digits dropped: for exact comparisons. */
+    static String fold(String s) {
+        if (s == null) {
+            return "";
+        }
+        String decomposed = Normalizer.normalize(s, Normalizer.Form.NFKD);
+        StringBuilder b = new StringBuilder(decomposed.length());
+        for (int i = 0; i < decomposed.length(); i++) {
+            char c = decomposed.charAt(i);
+            if (Character.getType(c) == Character.NON_SPACING_MARK) {
+                continue;
+            }
+            if (Character.isLetterOrDigit(c)) {
+                b.append(Character.toLowerCase(c));
+            }
+        }
+        return b.toString();
+    }
+
+    /** Owners compare equal when they differ only in case, accents, spacing and punctuation. */
+    static String ownerKey(String owner) {
+        return fold(owner);
+    }
+
+    private static boolean mostlyUpperCase(String text) {
+        int upper = 0;
+        int letters = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isLetter(c)) {
+                letters++;
+                if (Character.isUpperCase(c)) {
+                    upper++;
+                }
+            }
+        }
+        return letters > 20 && upper * 2 > letters;
+    }
+
+    private interface TermSink {
+        void accept(String term, int start, int end);
+    }
+
+    private static void forEachTerm(Analyzer analyzer, String field, String text, TermSink sink) {
+        if (text == null || text.isEmpty()) {
+            return;
+        }
+        try (TokenStream ts = analyzer.tokenStream(field, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                sink.accept(term.toString(), offset.startOffset(), Math.min(offset.endOffset(), text.length()));
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static CharArraySet foldedStopWords() {
+        Set<String> words = new LinkedHashSet<>();
+        for (CharArraySet set : new CharArraySet[] {EnglishAnalyzer.ENGLISH_STOP_WORDS_SET,
+                FrenchAnalyzer.getDefaultStopSet(), ItalianAnalyzer.getDefaultStopSet(),
+                GermanAnalyzer.getDefaultStopSet(), DutchAnalyzer.getDefaultStopSet()}) {
+            for (Object w : set) {
+                words.add(fold(w instanceof char[] chars ? new String(chars) : String.valueOf(w)).toLowerCase(Locale.ROOT));
+            }
+        }
+        words.remove("");
+        return CharArraySet.unmodifiableSet(new CharArraySet(words, false));
+    }
+}

@@ -1,0 +1,75 @@
+package org.preconsult.redundancy.infrastructure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.preconsult.redundancy.RedundancyFixture.entry;
+import static org.preconsult.redundancy.RedundancyFixture.plan;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.preconsult.catalogue.model.CatalogueEntry;
+import org.preconsult.catalogue.model.EntryKind;
+import org.preconsult.catalogue.model.EntryStatus;
+import org.preconsult.redundancy.RedundancyFixture;
+
+class CatalogueIndexTest {
+
+    private static final CatalogueEntry PERMITS = entry("permits-b", EntryKind.EXISTING_SYSTEM, "City of Brampton",
+            "Building permit portal", "Residents apply online for building permits and book inspections.");
+
+    private static boolean found(RedundancyFixture f) {
+        return f.checking.check(plan("City of Ashford", "Building permit portal",
+                "Residents apply online for building permits and book site inspections."), 10)
+                .matches().stream().anyMatch(m -> m.entryId().equals("permits-b"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = EntryStatus.class, names = {"CANCELLED", "RETIRED", "RETURNED", "DEFERRED"})
+    void nonCandidateVersion_leavesTheVeryNextCheck(EntryStatus status) {
+        try (var f = new RedundancyFixture().withDistractors().with(PERMITS)) {
+            assertTrue(found(f));
+            f.with(PERMITS.withStatus(status, 2, Instant.now()));
+            assertFalse(found(f), status + " entry must not be proposed any more");
+        }
+    }
+
+    @Test
+    void olderChangeArrivingLate_doesNotResurrectARetiredEntry() {
+        try (var f = new RedundancyFixture().withDistractors()) {
+            f.index.apply(PERMITS.withStatus(EntryStatus.RETIRED, 2, Instant.now()), 20);
+            f.index.apply(PERMITS, 10);
+            assertFalse(found(f));
+        }
+    }
+
+    @Test
+    void watermark_advancesOnlyOverContiguousChanges() {
+        try (var f = new RedundancyFixture()) {
+            f.index.apply(PERMITS, 1);
+            f.index.apply(entry("b", EntryKind.PLAN, "X", "B", "b"), 3);
+            assertEquals(1, f.index.watermark(), "change 2 has not arrived: re-read from 1 after a crash");
+            f.index.apply(entry("c", EntryKind.PLAN, "X", "C", "c"), 2);
+            assertEquals(3, f.index.watermark());
+        }
+    }
+
+    @Test
+    void watermark_survivesReopeningTheIndexOnDisk(@TempDir Path dir) {
+        try (var index = CatalogueIndex.onDisk(dir, new TextAnalysis())) {
+            assertFalse(index.existedAtOpen());
+            index.apply(PERMITS, 1);
+            index.applyRows(List.of(entry("b", EntryKind.PLAN, "X", "B", "b")), List.of(7L), true);
+        }
+        try (var index = CatalogueIndex.onDisk(dir, new TextAnalysis())) {
+            assertTrue(index.existedAtOpen());
+            assertEquals(7, index.watermark());
+            assertEquals(2, index.size());
+        }
+    }
+}
