@@ -46,7 +46,7 @@ class RetiredEntryLeavesChecksIntegrationTest implements TestPropertyProvider {
                     "preconsult.data-dir", Files.createTempDirectory("preconsult-redundancy").toString(),
                     "datasources.default.url", "jdbc:h2:mem:" + UUID.randomUUID()
                             // VALUE is a keyword of H2 2.3, and the schema names a column so.
-                            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;NON_KEYWORDS=VALUE",
+                            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
                     "grpc.server.port", "0",
                     "micronaut.server.port", "-1");
         } catch (IOException e) {
