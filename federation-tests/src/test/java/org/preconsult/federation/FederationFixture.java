@@ -78,7 +78,7 @@ final class FederationFixture implements AutoCloseable {
         props.put("preconsult.operator.username", "operator");
         props.put("preconsult.operator.password", "operator-password");
         var context = ApplicationContext.run(EmbeddedServer.class, props, "test").getApplicationContext();
-        var node = new Node(id, role, parentId, context);
+        var node = new Node(id, name, role, parentId, context);
         nodes.put(id, node);
         return node;
     }
@@ -99,8 +99,7 @@ final class FederationFixture implements AutoCloseable {
     /** Starts a stopped node again on the same gRPC port, so that its children find it. */
     Node restart(String id) {
         var old = nodes.get(id);
-        return start(id, old.context.getProperty("preconsult.node.name", String.class).orElseThrow(), old.role(),
-                old.parentId(), old.lastGrpcPort);
+        return start(id, old.name, old.role(), old.parentId(), old.lastGrpcPort);
     }
 
     @Override
@@ -130,6 +129,7 @@ final class FederationFixture implements AutoCloseable {
     /** One running node and a client for its HTTP API. */
     static final class Node implements AutoCloseable {
         private final String id;
+        private final String name;
         private final String role;
         private final String parentId;
         private final ApplicationContext context;
@@ -137,8 +137,9 @@ final class FederationFixture implements AutoCloseable {
         private final int lastGrpcPort;
         private boolean closed;
 
-        Node(String id, String role, String parentId, ApplicationContext context) {
+        Node(String id, String name, String role, String parentId, ApplicationContext context) {
             this.id = id;
+            this.name = name;
             this.role = role;
             this.parentId = parentId;
             this.context = context;
