@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.preconsult.testing.NodeContextFixture.getAs;
+import static org.preconsult.testing.NodeFixture.getAs;
 
 import io.micronaut.core.type.Argument;
 import io.micronaut.data.repository.CrudRepository;
@@ -30,7 +30,7 @@ import org.preconsult.audit.application.AuditTrail;
 import org.preconsult.audit.application.CurrentActor;
 import org.preconsult.audit.infrastructure.AuditEventRows;
 import org.preconsult.identity.model.Role;
-import org.preconsult.testing.NodeContextFixture;
+import org.preconsult.testing.NodeFixture;
 
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -55,7 +55,7 @@ class AuditTrailTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return NodeContextFixture.properties();
+        return NodeFixture.properties();
     }
 
     @Test
@@ -73,7 +73,7 @@ class AuditTrailTest implements TestPropertyProvider {
         var items = (java.util.List<Map<String, Object>>) page.get("items");
         assertEquals("SUBMITTED", items.get(0).get("action"));
         assertEquals("bob", items.get(0).get("actor"));
-        assertEquals(NodeContextFixture.NODE_ID, items.get(0).get("nodeId"));
+        assertEquals(NodeFixture.NODE_ID, items.get(0).get("nodeId"));
         assertEquals(Map.of("title", "Road maintenance app", "status", "DRAFT"), items.get(0).get("before"));
         assertEquals("SUBMITTED", ((Map<?, ?>) items.get(0).get("after")).get("status"));
         assertEquals("CREATED", items.get(1).get("action"));

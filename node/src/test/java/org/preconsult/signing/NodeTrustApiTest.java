@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.preconsult.testing.NodeContextFixture.as;
-import static org.preconsult.testing.NodeContextFixture.getAs;
+import static org.preconsult.testing.NodeFixture.as;
+import static org.preconsult.testing.NodeFixture.getAs;
 
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
@@ -27,7 +27,7 @@ import org.preconsult.federation.v1.SignedDecision;
 import org.preconsult.identity.model.Role;
 import org.preconsult.signing.api.NodeKeyView;
 import org.preconsult.signing.infrastructure.SignedDecisions;
-import org.preconsult.testing.NodeContextFixture;
+import org.preconsult.testing.NodeFixture;
 
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -43,7 +43,7 @@ class NodeTrustApiTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return NodeContextFixture.properties();
+        return NodeFixture.properties();
     }
 
     @Test
@@ -77,7 +77,7 @@ class NodeTrustApiTest implements TestPropertyProvider {
 
     @Test
     void refusedDecisions_areListedForTheOperator_butNotForASubmitter() {
-        decisions.verify(SignedDecision.newBuilder().setSignerNode("central").build(), NodeContextFixture.NODE_ID);
+        decisions.verify(SignedDecision.newBuilder().setSignerNode("central").build(), NodeFixture.NODE_ID);
 
         Map<String, Object> page = http.toBlocking().retrieve(
                 getAs(tokens, "/api/v1/node/rejected-decisions", Role.OPERATOR_), Argument.mapOf(String.class, Object.class));

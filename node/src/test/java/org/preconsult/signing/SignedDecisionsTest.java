@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.preconsult.signing.DecisionFixture.decision;
 import static org.preconsult.signing.DecisionFixture.signedWith;
-import static org.preconsult.testing.NodeContextFixture.NODE_ID;
+import static org.preconsult.testing.NodeFixture.NODE_ID;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -33,7 +33,7 @@ import org.preconsult.signing.model.RejectionReason;
 import org.preconsult.signing.model.ReplayCheck;
 import org.preconsult.signing.model.TrustResult;
 import org.preconsult.signing.model.Verification;
-import org.preconsult.testing.NodeContextFixture;
+import org.preconsult.testing.NodeFixture;
 
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -58,7 +58,7 @@ class SignedDecisionsTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return NodeContextFixture.properties();
+        return NodeFixture.properties();
     }
 
     @BeforeAll

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.preconsult.signing.DecisionFixture.decision;
 import static org.preconsult.signing.DecisionFixture.signedWith;
-import static org.preconsult.testing.NodeContextFixture.NODE_ID;
+import static org.preconsult.testing.NodeFixture.NODE_ID;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
@@ -28,7 +28,7 @@ import org.preconsult.signing.model.RejectionReason;
 import org.preconsult.signing.model.ReplayCheck;
 import org.preconsult.signing.model.TrustResult;
 import org.preconsult.signing.model.Verification;
-import org.preconsult.testing.NodeContextFixture;
+import org.preconsult.testing.NodeFixture;
 
 /** The same trust rules on PostgreSQL, where a failed insert would abort the applying transaction. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -40,7 +40,7 @@ class TrustOnPostgresTest {
     @BeforeAll
     void startNodeOnPostgres() throws Exception {
         postgres = EmbeddedPostgres.start();
-        Map<String, Object> properties = new HashMap<>(NodeContextFixture.properties());
+        Map<String, Object> properties = new HashMap<>(NodeFixture.properties());
         properties.put("datasources.default.url", postgres.getJdbcUrl("postgres", "postgres"));
         properties.put("datasources.default.driver-class-name", "org.postgresql.Driver");
         properties.put("datasources.default.username", "postgres");

@@ -1,6 +1,7 @@
 package org.preconsult.testing;
 
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.BlockingHttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.json.JsonMapper;
@@ -22,11 +23,8 @@ public final class NodeFixture {
     /** Test-only secret; at least 256 bits, as HS256 requires. */
     public static final String JWT_SECRET = "test-secret-of-at-least-thirty-two-characters-0123456789";
 
-    /**
-     * H2 2.x reserves VALUE, which V1 on this branch uses as a column name (node_counter.value);
-     * main renames the column to counter_value, after which this setting is harmless and may go.
-     */
-    public static final String H2_NON_KEYWORDS = "NON_KEYWORDS=VALUE";
+    /** The id of a node started by a test. */
+    public static final String NODE_ID = "test-node";
 
     private NodeFixture() {
     }
@@ -38,7 +36,8 @@ public final class NodeFixture {
             return Map.of(
                     "preconsult.data-dir", Files.createTempDirectory("preconsult-test").toString(),
                     "datasources.default.url", "jdbc:h2:mem:" + unique
-                            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;" + H2_NON_KEYWORDS,
+                            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                    "preconsult.node.id", NODE_ID,
                     "micronaut.server.port", "-1",
                     "grpc.server.port", "0",
                     "micronaut.security.token.jwt.signatures.secret.generator.secret", JWT_SECRET);
@@ -51,6 +50,20 @@ public final class NodeFixture {
     public static String token(TokenGenerator tokens, String user, String... roles) {
         return tokens.generateToken(Authentication.build(user, List.of(roles)), 3600)
                 .orElseThrow(() -> new IllegalStateException("No token generated; is the JWT secret set?"));
+    }
+
+    /** The same properties: the name tests of the signing and audit features use. */
+    public static Map<String, String> properties() {
+        return nodeProperties();
+    }
+
+    /** The request with a bearer token for a user with the given roles. */
+    public static <T> MutableHttpRequest<T> as(TokenGenerator tokens, MutableHttpRequest<T> request, String... roles) {
+        return request.bearerAuth(token(tokens, "user-" + String.join("-", roles).toLowerCase(), roles));
+    }
+
+    public static MutableHttpRequest<?> getAs(TokenGenerator tokens, String uri, String... roles) {
+        return as(tokens, HttpRequest.GET(uri), roles);
     }
 
     /** The response: status and body (error bodies included), without throwing on 4xx and 5xx. */
