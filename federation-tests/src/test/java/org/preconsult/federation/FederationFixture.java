@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,8 +35,15 @@ final class FederationFixture implements AutoCloseable {
 
     private final Path root;
     private final Map<String, Node> nodes = new LinkedHashMap<>();
+    private final Clock clock;
 
     FederationFixture() {
+        this(null);
+    }
+
+    /** Nodes that all read the given clock (null: the system clock). */
+    FederationFixture(Clock clock) {
+        this.clock = clock;
         try {
             root = Files.createTempDirectory("preconsult-federation-");
         } catch (IOException e) {
@@ -45,7 +53,11 @@ final class FederationFixture implements AutoCloseable {
 
     /** The standard test tree: central, two provinces, three locals (two under the first province). */
     static FederationFixture standardTree() {
-        var f = new FederationFixture();
+        return standardTree(null);
+    }
+
+    static FederationFixture standardTree(Clock clock) {
+        var f = new FederationFixture(clock);
         f.start("central", "Ministry of the Interior", "CENTRAL", null);
         f.start("prov-north", "North Province", "PROVINCIAL", "central");
         f.start("prov-south", "South Province", "PROVINCIAL", "central");
@@ -77,7 +89,12 @@ final class FederationFixture implements AutoCloseable {
         props.put("preconsult.sync.idle-poll", "200ms");
         props.put("preconsult.operator.username", "operator");
         props.put("preconsult.operator.password", "operator-password");
-        var context = ApplicationContext.run(EmbeddedServer.class, props, "test").getApplicationContext();
+        var builder = ApplicationContext.builder().properties(props).environments("test");
+        if (clock != null) {
+            builder.singletons(clock);
+        }
+        var context = builder.start();
+        context.getBean(EmbeddedServer.class).start();
         var node = new Node(id, name, role, parentId, context);
         nodes.put(id, node);
         return node;

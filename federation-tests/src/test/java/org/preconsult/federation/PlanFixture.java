@@ -41,6 +41,8 @@ final class PlanFixture {
         Map<String, Object> decision = new LinkedHashMap<>();
         decision.put("outcome", outcome);
         decision.put("reasons", List.of(reason));
+        // Kept only when the outcome departs from the recommendation.
+        decision.put("overrideReason", "The reviewer's judgement in this scenario.");
         return decision;
     }
 }

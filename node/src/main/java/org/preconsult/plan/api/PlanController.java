@@ -21,7 +21,11 @@ import jakarta.validation.constraints.Min;
 import org.preconsult.common.api.PageView;
 import org.preconsult.identity.model.Role;
 import org.preconsult.plan.application.ConditionsJson;
+import org.preconsult.plan.application.PlanConditions;
 import org.preconsult.plan.application.PlanRegistry;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.preconsult.plan.model.Plan;
 import org.preconsult.plan.model.PlanStatus;
 
@@ -35,10 +39,12 @@ class PlanController {
 
     private final PlanRegistry plans;
     private final ConditionsJson conditions;
+    private final PlanConditions planConditions;
 
-    PlanController(PlanRegistry plans, ConditionsJson conditions) {
+    PlanController(PlanRegistry plans, ConditionsJson conditions, PlanConditions planConditions) {
         this.plans = plans;
         this.conditions = conditions;
+        this.planConditions = planConditions;
     }
 
     @Post
@@ -75,7 +81,18 @@ class PlanController {
         return PageView.of(plans.list(status, pageable), this::view);
     }
 
+    @Post("/{id}/conditions/{conditionId}/fulfilment")
+    @Secured(Role.COORDINATOR_)
+    PlanView fulfil(@PathVariable String id, @PathVariable String conditionId, @Body @Valid FulfilmentRequest request) {
+        planConditions.fulfil(id, conditionId, request.evidence());
+        return view(plans.get(id));
+    }
+
+    @Serdeable
+    record FulfilmentRequest(@NotBlank @Size(max = 4000) String evidence) {
+    }
+
     private PlanView view(Plan plan) {
-        return PlanView.of(plan, plans.decisionsOf(plan.id()), conditions);
+        return PlanView.of(plan, plans.decisionsOf(plan.id()), conditions, planConditions.of(plan.id()));
     }
 }

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.preconsult.common.infrastructure.TextLists;
 import org.preconsult.plan.application.ConditionsJson;
+import org.preconsult.plan.infrastructure.PlanConditionRow;
 import org.preconsult.plan.infrastructure.PlanDecisionRow;
 import org.preconsult.plan.model.Plan;
 import org.preconsult.plan.model.PlanStatus;
@@ -32,6 +33,7 @@ record PlanView(
         String internalNotes,
         CompletenessView completeness,
         List<DecisionView> decisions,
+        List<TrackedConditionView> conditions,
         String createdBy,
         Instant createdAt,
         Instant updatedAt,
@@ -55,7 +57,13 @@ record PlanView(
                         Instant decidedAt, Instant receivedAt, String signerKeyId) {
     }
 
-    static PlanView of(Plan plan, List<PlanDecisionRow> decisions, ConditionsJson conditionsJson) {
+    @Serdeable
+    record TrackedConditionView(String conditionId, String decisionId, String decidingNode, String text,
+                                LocalDate dueDate, String entryId, String status, String evidence, Instant updatedAt) {
+    }
+
+    static PlanView of(Plan plan, List<PlanDecisionRow> decisions, ConditionsJson conditionsJson,
+                       List<PlanConditionRow> tracked) {
         var c = plan.content();
         var completeness = plan.completeness();
         return new PlanView(plan.id(), plan.revision(), plan.status(), c.title(), c.purpose(), c.functions(),
@@ -69,6 +77,8 @@ record PlanView(
                                 .map(k -> new ConditionView(k.id(), k.text(), k.dueDate(), k.entryId())).toList(),
                         d.decidingNode(), d.decidedBy(), d.automatic(), d.decidedAt(), d.receivedAt(), d.signerKeyId()))
                         .toList(),
+                tracked.stream().map(t -> new TrackedConditionView(t.conditionId(), t.decisionId(), t.decidingNode(),
+                        t.text(), t.dueDate(), t.entryId(), t.status(), t.evidence(), t.updatedAt())).toList(),
                 plan.createdBy(), plan.createdAt(), plan.updatedAt(), plan.submittedAt());
     }
 }

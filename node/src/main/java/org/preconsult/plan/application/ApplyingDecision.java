@@ -30,9 +30,11 @@ public class ApplyingDecision {
     private final Clock clock;
     private final AuditTrail audit;
     private final ConditionsJson conditionsJson;
+    private final PlanConditions conditions;
 
     public ApplyingDecision(PlanRows plans, PlanDecisionRows decisions, Clock clock, AuditTrail audit,
-                            ConditionsJson conditionsJson) {
+                            ConditionsJson conditionsJson, PlanConditions conditions) {
+        this.conditions = conditions;
         this.plans = plans;
         this.decisions = decisions;
         this.clock = clock;
@@ -57,6 +59,7 @@ public class ApplyingDecision {
                 decision.decidingNode(), decision.decidedBy(), decision.automatic(), decision.decidedAt(), now, keyId));
         var decided = plan.decided(statusOf(decision), decision.caseId(), now);
         plans.update(PlanRowMapper.toRow(decided));
+        conditions.received(decision);
         audit.record(CurrentActor.federation(decision.decidingNode()), "PLAN", plan.id(), "DECISION_APPLIED",
                 PlanRegistry.auditView(plan), PlanRegistry.auditView(decided));
         return Optional.empty();

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.preconsult.common.model.Outcome;
+import org.preconsult.federation.model.PreliminaryReview;
 import org.preconsult.redundancy.api.RedundancyCheckResponse;
 import org.preconsult.review.model.CaseStatus;
 import org.preconsult.review.model.ReviewCase;
@@ -18,14 +19,23 @@ record ReviewCaseView(
         CaseStatus status,
         PlanView plan,
         RedundancyCheckResponse evidence,
+        List<PreliminaryView> preliminaryReviews,
         String routingReason,
+        String decidingLevel,
+        String forwardedTo,
         Instant openedAt,
         Instant dueAt,
         double remainingDays,
         boolean overdue,
         Double turnaroundDays,
         String previousCaseId,
+        String overrideReason,
         DecisionView decision) {
+
+    @Serdeable
+    record PreliminaryView(String reviewingNode, String opinion, String recommendedOutcome, List<String> reasons,
+                           String routingReason, List<PreliminaryReview.MatchBrief> matches) {
+    }
 
     @Serdeable
     record PlanView(String planId, int revision, String originNode, String ownerName, String title, String purpose,
@@ -52,9 +62,13 @@ record ReviewCaseView(
         var decision = d == null ? null : new DecisionView(d.decisionId(), d.outcome(), d.reasons(),
                 d.conditions().stream().map(k -> new ConditionView(k.id(), k.text(), k.dueDate(), k.entryId())).toList(),
                 d.decidedBy(), d.automatic(), d.decidedAt());
-        return new ReviewCaseView(c.id(), c.status(), plan, c.evidence() == null ? null : RedundancyCheckResponse.from(c.evidence()),
-                c.routingReason(), c.openedAt(), c.dueAt(), days(c.remaining(now)), c.overdue(now),
-                c.turnaround() == null ? null : days(c.turnaround()), c.previousCaseId(), decision);
+        var preliminary = c.preliminary().stream().map(r -> new PreliminaryView(r.reviewingNode(), r.opinion(),
+                r.recommendedOutcome(), r.reasons(), r.routingReason(), r.matches())).toList();
+        return new ReviewCaseView(c.id(), c.status(), plan,
+                c.evidence() == null ? null : RedundancyCheckResponse.from(c.evidence()), preliminary,
+                c.routingReason(), c.decidingLevel(), c.forwardedTo(), c.openedAt(), c.dueAt(), days(c.remaining(now)),
+                c.overdue(now), c.turnaround() == null ? null : days(c.turnaround()), c.previousCaseId(),
+                c.overrideReason(), decision);
     }
 
     private static double days(Duration duration) {

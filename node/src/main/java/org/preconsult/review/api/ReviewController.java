@@ -74,7 +74,7 @@ class ReviewController {
         var command = new ReviewCases.DecisionCommand(request.outcome(), request.reasons(),
                 request.conditions() == null ? List.of() : request.conditions().stream()
                         .map(c -> new ReviewCases.ConditionCommand(c.text(), c.dueDate(), c.entryId())).toList(),
-                request.adoptEntryId(), request.adoptEntryOwner());
+                request.adoptEntryId(), request.adoptEntryOwner(), request.overrideReason());
         return ReviewCaseView.of(cases.decide(id, command), clock.instant());
     }
 
@@ -83,7 +83,8 @@ class ReviewController {
                            @NotEmpty List<@NotBlank @Size(max = 2000) String> reasons,
                            @Nullable List<@Valid ConditionRequest> conditions,
                            @Nullable @Size(max = 200) String adoptEntryId,
-                           @Nullable @Size(max = 300) String adoptEntryOwner) {
+                           @Nullable @Size(max = 300) String adoptEntryOwner,
+                           @Nullable @Size(max = 2000) String overrideReason) {
     }
 
     @Serdeable

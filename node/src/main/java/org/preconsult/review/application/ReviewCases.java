@@ -4,6 +4,7 @@ import io.micronaut.context.BeanProvider;
 import io.micronaut.core.type.Argument;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -21,10 +22,14 @@ import org.preconsult.catalogue.application.Catalogue;
 import org.preconsult.catalogue.model.CatalogueEntry;
 import org.preconsult.catalogue.model.EntryKind;
 import org.preconsult.catalogue.model.EntryStatus;
+import org.preconsult.common.api.Problem;
 import org.preconsult.common.api.ProblemException;
 import org.preconsult.common.infrastructure.TextLists;
 import org.preconsult.common.model.Outcome;
+import org.preconsult.federation.model.DecisionReport;
 import org.preconsult.federation.model.PlanSummary;
+import org.preconsult.federation.model.PreliminaryReview;
+import org.preconsult.federation.model.Upward;
 import org.preconsult.node.NodeRole;
 import org.preconsult.node.NodeSettings;
 import org.preconsult.redundancy.application.RedundancyChecking;
@@ -39,80 +44,138 @@ import org.preconsult.review.model.CaseStatus;
 import org.preconsult.review.model.Condition;
 import org.preconsult.review.model.Decision;
 import org.preconsult.review.model.ReviewCase;
+import org.preconsult.review.model.Routing;
+import org.preconsult.sync.application.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Review at this node: receiving plan summaries from the subtree, opening a case with the
- * redundancy check's result as evidence, and recording the reviewer's decision, which is signed
- * and sent down to the plan's origin in the same transaction.
+ * Review at this node: receiving plan summaries from the subtree, routing them by threshold (at a
+ * provincial node), opening cases with the redundancy check as evidence, deciding (by a reviewer
+ * or, where the operator allows it, automatically), signing the decision and sending it down to
+ * the plan's origin, all in the transaction of the change.
  */
 @Singleton
 public class ReviewCases {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReviewCases.class);
     private static final int EVIDENCE_MATCHES = 10;
+    private static final String AUTOMATIC = "automatic";
 
     private final ReviewCaseRows cases;
     private final ReceivedPlanRows received;
     private final JsonColumns json;
     private final NodeSettings node;
     private final ReviewSettings settings;
+    private final ReviewPolicy policy;
     private final Clock clock;
     private final BeanProvider<RedundancyChecking> checking;
     private final DecisionOutlet outlet;
     private final Catalogue catalogue;
+    private final Outbox outbox;
+    private final CaseConditions conditions;
     private final AuditTrail audit;
     private final CurrentActor actor;
 
     public ReviewCases(ReviewCaseRows cases, ReceivedPlanRows received, JsonColumns json, NodeSettings node,
-                       ReviewSettings settings, Clock clock, BeanProvider<RedundancyChecking> checking,
-                       DecisionOutlet outlet, Catalogue catalogue, AuditTrail audit, CurrentActor actor) {
+                       ReviewSettings settings, ReviewPolicy policy, Clock clock, BeanProvider<RedundancyChecking> checking,
+                       DecisionOutlet outlet, Catalogue catalogue, Outbox outbox, CaseConditions conditions,
+                       AuditTrail audit, CurrentActor actor) {
         this.cases = cases;
         this.received = received;
         this.json = json;
         this.node = node;
         this.settings = settings;
+        this.policy = policy;
         this.clock = clock;
         this.checking = checking;
         this.outlet = outlet;
         this.catalogue = catalogue;
+        this.outbox = outbox;
+        this.conditions = conditions;
         this.audit = audit;
         this.actor = actor;
     }
 
+    // ------------------------------------------------------------------ receiving and routing
+
     /**
-     * Records a plan summary that arrived from the subtree; at central, opens its review case.
-     * Returns true when this node reviews it, false when it only passes it on.
+     * Takes a plan that arrived from the subtree (with the preliminary review of a lower level when
+     * it was forwarded) and puts it where it is reviewed: a case here, or forwarded to the parent.
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public boolean receive(PlanSummary plan) {
+    public void receive(PlanSummary plan, PreliminaryReview preliminary) {
         var key = new ReceivedPlanRow.Key(plan.ownerNode(), plan.planId(), plan.revision());
         if (!received.existsById(key)) {
             received.save(new ReceivedPlanRow(key, plan.ownerName(), plan.title(), json.write(plan), clock.instant()));
         }
-        if (node.role() != NodeRole.CENTRAL) {
-            return false;
-        }
-        open(plan, "Central review: every plan that reaches the central node is reviewed here.");
-        return true;
-    }
-
-    private void open(PlanSummary plan, String routingReason) {
-        if (cases.findByOriginNodeAndPlanIdAndPlanRevision(plan.ownerNode(), plan.planId(), plan.revision()).isPresent()) {
+        if (caseExists(plan)) {
             return;
         }
+        CheckResult check = check(plan);
+        if (node.role() == NodeRole.CENTRAL || !node.hasParent()) {
+            String reason = preliminary != null
+                    ? "Forwarded by " + preliminary.reviewingNode() + ": " + preliminary.routingReason()
+                    : "Plan of " + (plan.ownerName() == null ? plan.ownerNode() : plan.ownerName())
+                    + ", whose review belongs to this node";
+            open(plan, check, preliminary, reason);
+            return;
+        }
+        var routing = Routing.route(plan, check, settings.centralThreshold(), settings.alwaysForward());
+        if (routing instanceof Routing.DecideHere here) {
+            open(plan, check, null, here.reason());
+        } else {
+            forward(plan, check, routing.reason());
+        }
+    }
+
+    private boolean caseExists(PlanSummary plan) {
+        return cases.findByOriginNodeAndPlanIdAndPlanRevision(plan.ownerNode(), plan.planId(), plan.revision()).isPresent();
+    }
+
+    private void open(PlanSummary plan, CheckResult check, PreliminaryReview preliminary, String routingReason) {
         var now = clock.instant();
         var submittedAt = plan.submittedAt() == null ? now : plan.submittedAt();
-        var due = submittedAt.plus(settings.dueFor(plan.disasterOrSafety()));
-        CheckResult evidence = check(plan);
-        var row = new ReviewCaseRow(UUID.randomUUID().toString(), plan.ownerNode(), plan.planId(), plan.revision(),
-                plan.ownerName(), plan.title(), json.write(plan), json.write(evidence), null, routingReason,
-                plan.disasterOrSafety(), CaseStatus.OPEN.name(), now, submittedAt, due, plan.previousCaseId(),
-                null, null, null, null, null, null, null);
+        var row = newRow(plan, check, preliminary, routingReason, CaseStatus.OPEN, now, submittedAt, null);
         cases.save(row);
         audit.record(CurrentActor.federation(plan.ownerNode()), "REVIEW_CASE", row.id(), "OPENED", null,
                 Map.of("planId", plan.planId(), "revision", plan.revision(), "routing", routingReason));
+        decideAutomaticallyIfAllowed(row.id(), check);
+    }
+
+    private void forward(PlanSummary plan, CheckResult check, String routingReason) {
+        var now = clock.instant();
+        var submittedAt = plan.submittedAt() == null ? now : plan.submittedAt();
+        var review = preliminaryOf(check, routingReason);
+        var row = newRow(plan, check, null, routingReason, CaseStatus.FORWARDED, now, submittedAt, node.parent());
+        cases.save(row);
+        outbox.append(new Upward.ReviewForwarded(plan, review));
+        audit.record(CurrentActor.federation(plan.ownerNode()), "REVIEW_CASE", row.id(), "FORWARDED", null,
+                Map.of("planId", plan.planId(), "revision", plan.revision(), "routing", routingReason));
+    }
+
+    private ReviewCaseRow newRow(PlanSummary plan, CheckResult check, PreliminaryReview preliminary, String routingReason,
+                                 CaseStatus status, Instant now, Instant submittedAt, String forwardedTo) {
+        var due = submittedAt.plus(settings.dueFor(plan.disasterOrSafety()));
+        String recommended = check == null || check.recommendation() == null ? null : check.recommendation().outcome().name();
+        return new ReviewCaseRow(UUID.randomUUID().toString(), plan.ownerNode(), plan.planId(), plan.revision(),
+                plan.ownerName(), plan.title(), json.write(plan), json.write(check),
+                preliminary == null ? null : json.write(List.of(preliminary)), routingReason, plan.disasterOrSafety(),
+                status.name(), now, submittedAt, due, plan.previousCaseId(), null, null, null, null, null, null, null,
+                status == CaseStatus.FORWARDED ? null : node.role().name(), recommended, null, forwardedTo);
+    }
+
+    private PreliminaryReview preliminaryOf(CheckResult check, String routingReason) {
+        if (check == null || check.recommendation() == null) {
+            return new PreliminaryReview(node.id(), "No redundancy check was available at " + node.name() + ".",
+                    null, List.of(), routingReason, List.of());
+        }
+        var r = check.recommendation();
+        var matches = check.matches().stream().limit(5).map(m -> new PreliminaryReview.MatchBrief(m.entryId(),
+                m.kind().name(), m.owner(), m.name(), m.score())).toList();
+        String opinion = node.name() + " checked the plan against its catalogue and recommends " + r.outcome()
+                + (r.proposed() == null ? "." : ", proposing " + r.proposed().name() + " of " + r.proposed().owner() + ".");
+        return new PreliminaryReview(node.id(), opinion, r.outcome().name(), r.reasons(), routingReason, matches);
     }
 
     /** The check's result over this node's catalogue; none when the check is unavailable. */
@@ -131,9 +194,27 @@ public class ReviewCases {
         }
     }
 
-    /** The reviewer's decision on an open case. */
+    private void decideAutomaticallyIfAllowed(String caseId, CheckResult check) {
+        var current = policy.current();
+        if (!current.automaticDecisions() || check == null || check.recommendation() == null) {
+            return;
+        }
+        var r = check.recommendation();
+        boolean clearCase = r.outcome() == Outcome.UNCONDITIONAL_APPROVAL || r.outcome() == Outcome.RETURN;
+        if (clearCase && r.confidence() >= current.minConfidence()) {
+            var reasons = new ArrayList<>(r.reasons());
+            reasons.add("Decided automatically: the recommendation had confidence "
+                    + String.format(java.util.Locale.ROOT, "%.2f", r.confidence()) + " (operator's minimum "
+                    + String.format(java.util.Locale.ROOT, "%.2f", current.minConfidence()) + ").");
+            record(caseId, new DecisionCommand(r.outcome(), reasons, List.of(), null, null, null), AUTOMATIC, true);
+        }
+    }
+
+    // ------------------------------------------------------------------ deciding
+
+    /** The reviewer's decision on an open case. {@code overrideReason} is required to depart from the recommendation. */
     public record DecisionCommand(Outcome outcome, List<String> reasons, List<ConditionCommand> conditions,
-                                  String adoptEntryId, String adoptEntryOwner) {
+                                  String adoptEntryId, String adoptEntryOwner, String overrideReason) {
     }
 
     public record ConditionCommand(String text, LocalDate dueDate, String entryId) {
@@ -145,33 +226,72 @@ public class ReviewCases {
      */
     @Transactional
     public ReviewCase decide(String caseId, DecisionCommand command) {
+        return record(caseId, command, actor.current(), false);
+    }
+
+    private ReviewCase record(String caseId, DecisionCommand command, String decidedBy, boolean automatic) {
         var row = cases.findById(caseId).orElseThrow(() -> ProblemException.notFound("Review case", caseId));
         if (!row.status().equals(CaseStatus.OPEN.name())) {
-            throw ProblemException.conflict("Review case " + caseId + " was already decided (" + row.outcome() + ").");
+            throw ProblemException.conflict("Review case " + caseId + " is " + row.status()
+                    + (row.outcome() == null ? "" : " (" + row.outcome() + ")") + " and cannot be decided here.");
+        }
+        boolean overrides = row.recommendedOutcome() != null && !row.recommendedOutcome().equals(command.outcome().name());
+        if (overrides && (command.overrideReason() == null || command.overrideReason().isBlank())) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST,
+                    "The recommendation was " + row.recommendedOutcome() + "; say why you decide " + command.outcome() + ".",
+                    List.of(new Problem.FieldError("overrideReason", "required when the outcome differs from the recommendation")));
         }
         var now = clock.instant();
         var plan = json.read(row.summary(), Argument.of(PlanSummary.class));
-        List<Condition> conditions = new ArrayList<>();
+        List<Condition> issued = new ArrayList<>();
         for (var c : command.conditions() == null ? List.<ConditionCommand>of() : command.conditions()) {
-            var dueDate = c.dueDate() != null ? c.dueDate() : LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(90);
-            conditions.add(new Condition(UUID.randomUUID().toString(), c.text(), dueDate, c.entryId()));
+            var dueDate = c.dueDate() != null ? c.dueDate()
+                    : LocalDate.ofInstant(now.plus(settings.conditionDue()), ZoneOffset.UTC);
+            issued.add(new Condition(UUID.randomUUID().toString(), c.text(), dueDate, c.entryId()));
+        }
+        List<String> reasons = new ArrayList<>(command.reasons());
+        if (overrides) {
+            reasons.add("Departs from the recommended " + row.recommendedOutcome() + ": " + command.overrideReason());
         }
         var decision = new Decision(UUID.randomUUID().toString(), caseId, row.planId(), row.planRevision(),
-                row.originNode(), node.id(), command.outcome(), command.reasons(), conditions, now, false,
-                actor.current(), command.adoptEntryId(), command.adoptEntryOwner());
+                row.originNode(), node.id(), command.outcome(), reasons, issued, now, automatic, decidedBy,
+                command.adoptEntryId(), command.adoptEntryOwner());
         var decided = new ReviewCaseRow(row.id(), row.originNode(), row.planId(), row.planRevision(), row.ownerName(),
                 row.title(), row.summary(), row.evidence(), row.preliminary(), row.routingReason(),
                 row.disasterOrSafety(), CaseStatus.DECIDED.name(), row.openedAt(), row.submittedAt(), row.dueAt(),
                 row.previousCaseId(), decision.decisionId(), decision.outcome().name(),
-                TextLists.join(decision.reasons()), json.write(conditions), decision.decidedBy(), false, now);
+                TextLists.join(decision.reasons()), json.write(issued), decidedBy, automatic, now,
+                node.role().name(), row.recommendedOutcome(), overrides ? command.overrideReason() : null, null);
         cases.update(decided);
         outlet.send(decision);
-        if (command.outcome() == Outcome.UNCONDITIONAL_APPROVAL || command.outcome() == Outcome.CONDITIONAL_APPROVAL) {
-            catalogue.upsert(approvedPlanEntry(plan, now));
+        conditions.issued(decision, plan);
+        boolean approved = command.outcome() == Outcome.UNCONDITIONAL_APPROVAL || command.outcome() == Outcome.CONDITIONAL_APPROVAL;
+        if (approved) {
+            var entry = approvedPlanEntry(plan, now);
+            catalogue.upsert(entry);
+            outbox.append(new Upward.EntryAnnounced(entry));
         }
-        audit.record(actor.current(), "REVIEW_CASE", caseId, "DECIDED", Map.of("status", row.status()),
+        outbox.append(new Upward.DecisionReported(new DecisionReport(caseId, decision.decisionId(), row.planId(),
+                row.planRevision(), row.originNode(), row.ownerName(), node.id(), node.role().name(),
+                decision.outcome().name(), row.submittedAt(), now, row.dueAt(), automatic, row.routingReason())));
+        audit.record(decidedBy, "REVIEW_CASE", caseId, automatic ? "DECIDED_AUTOMATICALLY" : "DECIDED",
+                Map.of("status", row.status()),
                 Map.of("status", decided.status(), "outcome", decision.outcome().name(), "decisionId", decision.decisionId()));
         return toCase(decided);
+    }
+
+    /** At a provincial node: the parent's decision on a plan it forwarded passes through; note it on the case. */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void parentDecided(Decision decision) {
+        cases.findByOriginNodeAndPlanIdAndPlanRevision(decision.originNode(), decision.planId(), decision.planRevision())
+                .filter(row -> row.status().equals(CaseStatus.FORWARDED.name()) && row.decisionId() == null)
+                .ifPresent(row -> cases.update(new ReviewCaseRow(row.id(), row.originNode(), row.planId(),
+                        row.planRevision(), row.ownerName(), row.title(), row.summary(), row.evidence(),
+                        row.preliminary(), row.routingReason(), row.disasterOrSafety(), row.status(), row.openedAt(),
+                        row.submittedAt(), row.dueAt(), row.previousCaseId(), decision.decisionId(),
+                        decision.outcome().name(), TextLists.join(decision.reasons()), json.write(decision.conditions()),
+                        decision.decidedBy(), decision.automatic(), decision.decidedAt(), row.decidingLevel(),
+                        row.recommendedOutcome(), null, row.forwardedTo())));
     }
 
     private static CatalogueEntry approvedPlanEntry(PlanSummary plan, Instant now) {
@@ -184,6 +304,8 @@ public class ReviewCases {
     public static String planEntryId(String ownerNode, String planId) {
         return ownerNode + ":plan:" + planId;
     }
+
+    // ------------------------------------------------------------------ reading
 
     @Transactional(readOnly = true)
     public Page<ReviewCase> list(CaseStatus status, Pageable pageable) {
@@ -199,15 +321,19 @@ public class ReviewCases {
     private ReviewCase toCase(ReviewCaseRow row) {
         var plan = json.read(row.summary(), Argument.of(PlanSummary.class));
         var evidence = json.read(row.evidence(), Argument.of(CheckResult.class));
+        List<PreliminaryReview> preliminary = row.preliminary() == null ? List.of()
+                : json.read(row.preliminary(), Argument.listOf(PreliminaryReview.class));
         Decision decision = null;
         if (row.decisionId() != null) {
-            List<Condition> conditions = row.conditions() == null ? List.of()
+            List<Condition> issued = row.conditions() == null ? List.of()
                     : json.read(row.conditions(), Argument.listOf(Condition.class));
+            String decidingNode = row.status().equals(CaseStatus.FORWARDED.name()) ? row.forwardedTo() : node.id();
             decision = new Decision(row.decisionId(), row.id(), row.planId(), row.planRevision(), row.originNode(),
-                    node.id(), Outcome.valueOf(row.outcome()), TextLists.split(row.reasons()), conditions,
+                    decidingNode, Outcome.valueOf(row.outcome()), TextLists.split(row.reasons()), issued,
                     row.decidedAt(), Boolean.TRUE.equals(row.automatic()), row.decidedBy(), null, null);
         }
-        return new ReviewCase(row.id(), plan, evidence, row.routingReason(), CaseStatus.valueOf(row.status()),
-                row.openedAt(), row.dueAt(), row.previousCaseId(), decision);
+        return new ReviewCase(row.id(), plan, evidence, preliminary, row.routingReason(), row.decidingLevel(),
+                CaseStatus.valueOf(row.status()), row.openedAt(), row.dueAt(), row.previousCaseId(), row.forwardedTo(),
+                row.overrideReason(), decision);
     }
 }

@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.preconsult.federation.model.PlanSummary;
+import org.preconsult.federation.model.PreliminaryReview;
 import org.preconsult.redundancy.model.CheckResult;
 import org.preconsult.redundancy.model.Evidence;
 import org.preconsult.redundancy.model.Match;
@@ -22,6 +23,8 @@ import org.preconsult.review.model.Condition;
 @SerdeImport(Evidence.FieldMatch.class)
 @SerdeImport(Recommendation.class)
 @SerdeImport(Condition.class)
+@SerdeImport(PreliminaryReview.class)
+@SerdeImport(PreliminaryReview.MatchBrief.class)
 public class JsonColumns {
 
     private final ObjectMapper mapper;

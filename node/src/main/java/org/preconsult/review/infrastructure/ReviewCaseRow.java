@@ -29,5 +29,9 @@ public record ReviewCaseRow(
         @Nullable String conditions,
         @Nullable String decidedBy,
         @Nullable Boolean automatic,
-        @Nullable Instant decidedAt) {
+        @Nullable Instant decidedAt,
+        @Nullable String decidingLevel,
+        @Nullable String recommendedOutcome,
+        @Nullable String overrideReason,
+        @Nullable String forwardedTo) {
 }

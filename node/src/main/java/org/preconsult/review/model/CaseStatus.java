@@ -1,6 +1,10 @@
 package org.preconsult.review.model;
 
 public enum CaseStatus {
+    /** Awaiting this node's decision. */
     OPEN,
-    DECIDED
+    /** Decided at this node. */
+    DECIDED,
+    /** Reviewed in a preliminary way here and forwarded to the parent, which decides. */
+    FORWARDED
 }

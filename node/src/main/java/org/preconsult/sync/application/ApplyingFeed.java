@@ -10,6 +10,7 @@ import org.preconsult.federation.v1.SignedDecision;
 import org.preconsult.node.NodeRole;
 import org.preconsult.node.NodeSettings;
 import org.preconsult.plan.application.ApplyingDecision;
+import org.preconsult.review.application.ReviewCases;
 import org.preconsult.review.infrastructure.DecisionMessages;
 import org.preconsult.signing.application.KeyRing;
 import org.preconsult.signing.infrastructure.NodeKeyMessages;
@@ -48,12 +49,14 @@ public class ApplyingFeed {
     private final SignedDecisions decisions;
     private final ApplyingDecision applyingDecision;
     private final Feed feed;
+    private final ReviewCases review;
     private final NodeSettings node;
     private final Clock clock;
 
     public ApplyingFeed(CursorRows cursors, RejectedItemRows rejected, Counters counters, Catalogue catalogue,
                         KeyRing keyRing, SignedDecisions decisions, ApplyingDecision applyingDecision, Feed feed,
-                        NodeSettings node, Clock clock) {
+                        ReviewCases review, NodeSettings node, Clock clock) {
+        this.review = review;
         this.cursors = cursors;
         this.rejected = rejected;
         this.counters = counters;
@@ -109,8 +112,9 @@ public class ApplyingFeed {
 
     private void decision(String address, SignedDecision signed, FeedItem item) {
         if (!address.equals(node.id()) && hasChildren()) {
-            if (decisions.verifyForRelay(signed) instanceof Verification.Verified<?>) {
+            if (decisions.verifyForRelay(signed) instanceof Verification.Verified<org.preconsult.federation.v1.DecisionContent> ok) {
                 feed.address(address, signed);
+                review.parentDecided(DecisionMessages.fromProto(ok.content()));
             }
             return;
         }

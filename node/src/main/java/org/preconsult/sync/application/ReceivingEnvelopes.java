@@ -12,7 +12,11 @@ import org.preconsult.federation.model.SystemSummary;
 import org.preconsult.federation.model.Upward;
 import org.preconsult.federation.v1.Envelope;
 import org.preconsult.federation.v1.EnvelopeAck;
+import org.preconsult.node.NodeRole;
+import org.preconsult.node.NodeSettings;
+import org.preconsult.review.application.CaseConditions;
 import org.preconsult.review.application.ReviewCases;
+import org.preconsult.review.application.TurnaroundReports;
 import org.preconsult.sync.infrastructure.FederationCodec;
 import org.preconsult.sync.infrastructure.InboxRow;
 import org.preconsult.sync.infrastructure.SyncRepositories.InboxRows;
@@ -36,15 +40,22 @@ public class ReceivingEnvelopes {
     private final ReviewCases review;
     private final Catalogue catalogue;
     private final Outbox outbox;
+    private final TurnaroundReports turnaround;
+    private final CaseConditions conditions;
+    private final NodeSettings node;
     private final Clock clock;
 
     public ReceivingEnvelopes(InboxRows inbox, SubtreeRows subtree, ReviewCases review, Catalogue catalogue,
-                              Outbox outbox, Clock clock) {
+                              Outbox outbox, TurnaroundReports turnaround, CaseConditions conditions,
+                              NodeSettings node, Clock clock) {
         this.inbox = inbox;
         this.subtree = subtree;
         this.review = review;
         this.catalogue = catalogue;
         this.outbox = outbox;
+        this.turnaround = turnaround;
+        this.conditions = conditions;
+        this.node = node;
         this.clock = clock;
     }
 
@@ -61,7 +72,12 @@ public class ReceivingEnvelopes {
             record(sender, envelope, EnvelopeAck.Result.REJECTED, refusal.get());
             return EnvelopeAck.Result.REJECTED;
         }
-        apply(envelope, FederationCodec.body(envelope));
+        Optional<String> refused = apply(envelope, FederationCodec.body(envelope));
+        if (refused.isPresent()) {
+            LOG.warn("Rejected envelope ({}, {}) from {}: {}", envelope.getOriginNode(), envelope.getSeq(), sender, refused.get());
+            record(sender, envelope, EnvelopeAck.Result.REJECTED, refused.get());
+            return EnvelopeAck.Result.REJECTED;
+        }
         record(sender, envelope, EnvelopeAck.Result.ACCEPTED, null);
         return EnvelopeAck.Result.ACCEPTED;
     }
@@ -71,27 +87,31 @@ public class ReceivingEnvelopes {
         if (envelope.getOriginNode().isBlank() || envelope.getSeq() <= 0) {
             return Optional.of("origin_node and a positive seq are required");
         }
-        var route = subtree.findById(envelope.getOriginNode());
-        if (route.isPresent() && !route.get().viaChild().equals(sender)) {
-            return Optional.of("origin " + envelope.getOriginNode() + " belongs to the subtree of "
-                    + route.get().viaChild() + ", not of " + sender);
-        }
         Upward body;
         try {
             body = FederationCodec.body(envelope);
         } catch (RuntimeException e) {
             return Optional.of("unreadable body: " + e.getMessage());
         }
-        String owner = body instanceof Upward.PlanSubmitted p ? p.plan().ownerNode()
-                : ((Upward.SystemRegistered) body).system().ownerNode();
-        if (!owner.equals(envelope.getOriginNode())) {
-            return Optional.of("the record's owner " + owner + " is not the envelope's origin " + envelope.getOriginNode());
-        }
         if (body instanceof Upward.SystemRegistered s && !isStatus(s.system().status())) {
             return Optional.of("unknown system status " + s.system().status());
         }
-        if (route.isEmpty()) {
-            subtree.save(new SubtreeRow(envelope.getOriginNode(), sender, clock.instant()));
+        boolean ownRecord = body instanceof Upward.PlanSubmitted || body instanceof Upward.SystemRegistered;
+        if (ownRecord && !body.ownerNode().equals(envelope.getOriginNode())) {
+            return Optional.of("the record's owner " + body.ownerNode() + " is not the envelope's origin "
+                    + envelope.getOriginNode());
+        }
+        // Both the origin and the owner of what the envelope is about must lie in the sender's subtree.
+        for (String node : new String[] {envelope.getOriginNode(), body.ownerNode()}) {
+            var route = subtree.findById(node);
+            if (route.isPresent() && !route.get().viaChild().equals(sender)) {
+                return Optional.of(node + " belongs to the subtree of " + route.get().viaChild() + ", not of " + sender);
+            }
+        }
+        for (String node : new String[] {envelope.getOriginNode(), body.ownerNode()}) {
+            if (!subtree.existsById(node)) {
+                subtree.save(new SubtreeRow(node, sender, clock.instant()));
+            }
         }
         return Optional.empty();
     }
@@ -105,16 +125,32 @@ public class ReceivingEnvelopes {
         }
     }
 
-    private void apply(Envelope envelope, Upward body) {
+    /** Applies the effect here, and passes on upward what belongs further up. */
+    private Optional<String> apply(Envelope envelope, Upward body) {
         if (body instanceof Upward.PlanSubmitted p) {
-            boolean reviewedHere = review.receive(p.plan());
-            if (!reviewedHere) {
+            review.receive(p.plan(), null);
+        } else if (body instanceof Upward.ReviewForwarded f) {
+            if (node.role() == NodeRole.CENTRAL || !node.hasParent()) {
+                review.receive(f.plan(), f.review());
+            } else {
                 outbox.relay(envelope);
             }
         } else if (body instanceof Upward.SystemRegistered s) {
             catalogue.upsert(systemEntry(s.system(), clock));
             outbox.relay(envelope);
+        } else if (body instanceof Upward.EntryAnnounced e) {
+            catalogue.upsert(e.entry());
+            outbox.relay(envelope);
+        } else if (body instanceof Upward.DecisionReported d) {
+            turnaround.reported(d.report());
+            outbox.relay(envelope);
+        } else if (body instanceof Upward.ConditionUpdated c) {
+            if (c.update().decidingNode().equals(node.id())) {
+                return conditions.applyUpdate(c.update());
+            }
+            outbox.relay(envelope);
         }
+        return Optional.empty();
     }
 
     /** The catalogue entry of a registered system: the same id at every node. */

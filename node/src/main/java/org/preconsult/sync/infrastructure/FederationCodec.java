@@ -6,7 +6,10 @@ import java.time.LocalDate;
 import org.preconsult.catalogue.model.CatalogueEntry;
 import org.preconsult.catalogue.model.EntryKind;
 import org.preconsult.catalogue.model.EntryStatus;
+import org.preconsult.federation.model.ConditionUpdate;
+import org.preconsult.federation.model.DecisionReport;
 import org.preconsult.federation.model.PlanSummary;
+import org.preconsult.federation.model.PreliminaryReview;
 import org.preconsult.federation.model.SystemSummary;
 import org.preconsult.federation.model.Upward;
 import org.preconsult.federation.v1.Envelope;
@@ -29,6 +32,14 @@ public final class FederationCodec {
             builder.setPlanSubmitted(toProto(p.plan()));
         } else if (body instanceof Upward.SystemRegistered s) {
             builder.setSystemRegistered(toProto(s.system()));
+        } else if (body instanceof Upward.ReviewForwarded f) {
+            builder.setReviewForwarded(toProto(f));
+        } else if (body instanceof Upward.EntryAnnounced e) {
+            builder.setCatalogueEntryAnnounced(toProto(e.entry()));
+        } else if (body instanceof Upward.DecisionReported d) {
+            builder.setDecisionReported(toProto(d.report()));
+        } else if (body instanceof Upward.ConditionUpdated c) {
+            builder.setConditionUpdated(toProto(c.update()));
         }
         return builder.build();
     }
@@ -38,6 +49,11 @@ public final class FederationCodec {
         return switch (envelope.getBodyCase()) {
             case PLAN_SUBMITTED -> new Upward.PlanSubmitted(fromProto(envelope.getPlanSubmitted()));
             case SYSTEM_REGISTERED -> new Upward.SystemRegistered(fromProto(envelope.getSystemRegistered()));
+            case REVIEW_FORWARDED -> fromProto(envelope.getReviewForwarded());
+            case CATALOGUE_ENTRY_ANNOUNCED -> new Upward.EntryAnnounced(
+                    fromProto(envelope.getCatalogueEntryAnnounced(), Instant.ofEpochMilli(envelope.getCreatedAtEpochMs())));
+            case DECISION_REPORTED -> new Upward.DecisionReported(fromProto(envelope.getDecisionReported()));
+            case CONDITION_UPDATED -> new Upward.ConditionUpdated(fromProto(envelope.getConditionUpdated()));
             default -> throw new IllegalArgumentException("unsupported envelope body " + envelope.getBodyCase());
         };
     }
@@ -91,6 +107,67 @@ public final class FederationCodec {
                 s.getName(), absent(s.getDescription()), s.getFunctionsList(), absent(s.getFunctionCode()),
                 absent(s.getPlatform()), s.getStatus(), s.getGoLiveYear() == 0 ? null : s.getGoLiveYear(),
                 absent(s.getLanguage()));
+    }
+
+    static org.preconsult.federation.v1.ForwardedReview toProto(Upward.ReviewForwarded f) {
+        var r = f.review();
+        var builder = org.preconsult.federation.v1.ForwardedReview.newBuilder()
+                .setPlan(toProto(f.plan())).setReviewingNode(r.reviewingNode()).setOpinion(text(r.opinion()))
+                .setRecommendedOutcome(text(r.recommendedOutcome())).addAllReasons(r.reasons())
+                .setRoutingReason(text(r.routingReason()));
+        for (var m : r.matches()) {
+            builder.addMatches(org.preconsult.federation.v1.CheckMatch.newBuilder().setEntryId(m.entryId())
+                    .setKind(m.kind()).setOwner(text(m.owner())).setName(m.name()).setScore(m.score()));
+        }
+        return builder.build();
+    }
+
+    static Upward.ReviewForwarded fromProto(org.preconsult.federation.v1.ForwardedReview f) {
+        require(!f.getReviewingNode().isBlank(), "reviewing_node is empty");
+        var matches = f.getMatchesList().stream().map(m -> new PreliminaryReview.MatchBrief(m.getEntryId(), m.getKind(),
+                absent(m.getOwner()), m.getName(), m.getScore())).toList();
+        return new Upward.ReviewForwarded(fromProto(f.getPlan()), new PreliminaryReview(f.getReviewingNode(),
+                absent(f.getOpinion()), absent(f.getRecommendedOutcome()), f.getReasonsList(),
+                absent(f.getRoutingReason()), matches));
+    }
+
+    static org.preconsult.federation.v1.DecisionReport toProto(DecisionReport r) {
+        return org.preconsult.federation.v1.DecisionReport.newBuilder()
+                .setCaseId(r.caseId()).setDecisionId(r.decisionId()).setPlanId(r.planId())
+                .setPlanRevision(r.planRevision()).setOwnerNode(r.ownerNode()).setOwnerName(text(r.ownerName()))
+                .setDecidingNode(r.decidingNode()).setDecidingLevel(r.decidingLevel()).setOutcome(r.outcome())
+                .setSubmittedAtEpochMs(r.submittedAt().toEpochMilli()).setDecidedAtEpochMs(r.decidedAt().toEpochMilli())
+                .setDueAtEpochMs(r.dueAt().toEpochMilli()).setAutomatic(r.automatic())
+                .setRoutingReason(text(r.routingReason()))
+                .build();
+    }
+
+    static DecisionReport fromProto(org.preconsult.federation.v1.DecisionReport r) {
+        require(!r.getCaseId().isBlank() && !r.getPlanId().isBlank(), "case_id and plan_id are required");
+        require(!r.getOwnerNode().isBlank() && !r.getDecidingNode().isBlank(), "owner_node and deciding_node are required");
+        require(r.getSubmittedAtEpochMs() > 0 && r.getDecidedAtEpochMs() > 0 && r.getDueAtEpochMs() > 0,
+                "submitted, decided and due times are required");
+        return new DecisionReport(r.getCaseId(), absent(r.getDecisionId()), r.getPlanId(), r.getPlanRevision(),
+                r.getOwnerNode(), absent(r.getOwnerName()), r.getDecidingNode(), r.getDecidingLevel(), r.getOutcome(),
+                Instant.ofEpochMilli(r.getSubmittedAtEpochMs()), Instant.ofEpochMilli(r.getDecidedAtEpochMs()),
+                Instant.ofEpochMilli(r.getDueAtEpochMs()), r.getAutomatic(), absent(r.getRoutingReason()));
+    }
+
+    static org.preconsult.federation.v1.ConditionUpdate toProto(ConditionUpdate u) {
+        return org.preconsult.federation.v1.ConditionUpdate.newBuilder()
+                .setDecisionId(u.decisionId()).setConditionId(u.conditionId()).setPlanId(u.planId())
+                .setOwnerNode(u.ownerNode()).setDecidingNode(u.decidingNode()).setStatus(u.status())
+                .setEvidence(text(u.evidence())).setChangedAtEpochMs(u.changedAt().toEpochMilli())
+                .setChangedBy(text(u.changedBy()))
+                .build();
+    }
+
+    static ConditionUpdate fromProto(org.preconsult.federation.v1.ConditionUpdate u) {
+        require(!u.getConditionId().isBlank() && !u.getDecidingNode().isBlank() && !u.getOwnerNode().isBlank(),
+                "condition_id, owner_node and deciding_node are required");
+        return new ConditionUpdate(u.getDecisionId(), u.getConditionId(), u.getPlanId(), u.getOwnerNode(),
+                u.getDecidingNode(), u.getStatus(), absent(u.getEvidence()), Instant.ofEpochMilli(u.getChangedAtEpochMs()),
+                absent(u.getChangedBy()));
     }
 
     // ------------------------------------------------------------------ catalogue entries

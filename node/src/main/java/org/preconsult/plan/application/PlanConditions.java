@@ -1,0 +1,78 @@
+package org.preconsult.plan.application;
+
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.preconsult.audit.application.AuditTrail;
+import org.preconsult.audit.application.CurrentActor;
+import org.preconsult.common.api.ProblemException;
+import org.preconsult.federation.model.ConditionUpdate;
+import org.preconsult.federation.model.Upward;
+import org.preconsult.node.NodeSettings;
+import org.preconsult.plan.infrastructure.PlanConditionRow;
+import org.preconsult.review.model.ConditionStatus;
+import org.preconsult.review.model.Decision;
+import org.preconsult.sync.application.Outbox;
+
+/**
+ * The conditions placed on this government's plans, as it tracks them: it records fulfilment with
+ * evidence, and the status travels up to the deciding node in the same transaction.
+ */
+@Singleton
+public class PlanConditions {
+
+    private final PlanConditionRow.Rows rows;
+    private final Outbox outbox;
+    private final NodeSettings node;
+    private final Clock clock;
+    private final AuditTrail audit;
+    private final CurrentActor actor;
+
+    public PlanConditions(PlanConditionRow.Rows rows, Outbox outbox, NodeSettings node, Clock clock, AuditTrail audit,
+                          CurrentActor actor) {
+        this.rows = rows;
+        this.outbox = outbox;
+        this.node = node;
+        this.clock = clock;
+        this.audit = audit;
+        this.actor = actor;
+    }
+
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    void received(Decision decision) {
+        for (var c : decision.conditions()) {
+            if (!rows.existsById(c.id())) {
+                rows.save(new PlanConditionRow(c.id(), decision.planId(), decision.decisionId(), decision.decidingNode(),
+                        c.text(), c.dueDate(), c.entryId(), ConditionStatus.OPEN.name(), null, null, clock.instant()));
+            }
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public List<PlanConditionRow> of(String planId) {
+        return rows.findByPlanIdOrderByDueDate(planId);
+    }
+
+    /** Records that an open condition is fulfilled, with the evidence, and reports it upward. */
+    @Transactional
+    public PlanConditionRow fulfil(String planId, String conditionId, String evidence) {
+        var before = rows.findById(conditionId).filter(r -> r.planId().equals(planId))
+                .orElseThrow(() -> ProblemException.notFound("Condition", conditionId));
+        if (!before.status().equals(ConditionStatus.OPEN.name())) {
+            throw ProblemException.conflict("Condition " + conditionId + " is already " + before.status() + ".");
+        }
+        var now = clock.instant();
+        var after = new PlanConditionRow(before.conditionId(), planId, before.decisionId(), before.decidingNode(),
+                before.text(), before.dueDate(), before.entryId(), ConditionStatus.FULFILLED.name(), evidence,
+                actor.current(), now);
+        rows.update(after);
+        outbox.append(new Upward.ConditionUpdated(new ConditionUpdate(before.decisionId(), conditionId, planId, node.id(),
+                before.decidingNode(), ConditionStatus.FULFILLED.name(), evidence, now, actor.current())));
+        audit.record(actor.current(), "CONDITION", conditionId, "FULFILLED", Map.of("status", before.status()),
+                Map.of("status", after.status()));
+        return after;
+    }
+}
