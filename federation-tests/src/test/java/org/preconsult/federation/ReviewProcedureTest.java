@@ -232,4 +232,44 @@ class ReviewProcedureTest {
         assertEquals(35.0, ((Number) provincial.get("p90Days")).doubleValue(), 0.1);
         assertEquals(2, ((Number) provincial.get("overdue")).intValue(), "the late decision and the open disaster case");
     }
+
+    @Test
+    void clearCase_isDecidedAutomatically_whenTheOperatorAllowsIt_andTheDecisionSaysSo() {
+        var province = federation.node("prov-north");
+        var cityA = federation.node("city-a");
+        province.put("OPERATOR", "/api/v1/review-policy", Map.of("automaticDecisions", true, "minConfidence", 0.9), Map.class);
+        try {
+            var unique = plan("Beekeeping permit ledger for rooftop apiaries", 5_000_000);
+            unique.put("purpose", "Keep a ledger of rooftop apiaries, hive inspections and swarm reports for the city's beekeepers.");
+            unique.put("functions", List.of("apiary ledger", "hive inspection log", "swarm report"));
+            unique.put("functionCode", "APIARY");
+            String planId = submit(cityA, unique);
+            var decided = awaitStatus(cityA, planId, "APPROVED");
+            var decision = ((List<Map<String, Object>>) decided.get("decisions")).get(0);
+            assertEquals(Boolean.TRUE, decision.get("automatic"));
+            assertEquals("automatic", decision.get("decidedBy"));
+            assertTrue(((List<String>) decision.get("reasons")).stream().anyMatch(r -> r.startsWith("Decided automatically")));
+        } finally {
+            province.put("OPERATOR", "/api/v1/review-policy", Map.of("automaticDecisions", false, "minConfidence", 0.9), Map.class);
+        }
+    }
+
+    @Test
+    void departingFromTheRecommendation_needsAReason() {
+        var province = federation.node("prov-north");
+        String planId = submit(federation.node("city-b"), plan("Allotment garden waiting list", 8_000_000));
+        var reviewCase = caseOf(province, planId);
+        var evidence = (Map<String, Object>) reviewCase.get("evidence");
+        String recommended = (String) ((Map<String, Object>) evidence.get("recommendation")).get("outcome");
+        String other = recommended.equals("DEFERRAL") ? "UNCONDITIONAL_APPROVAL" : "DEFERRAL";
+        var refused = org.junit.jupiter.api.Assertions.assertThrows(HttpClientResponseException.class,
+                () -> province.postJson("REVIEWER", "/api/v1/review-cases/" + reviewCase.get("id") + "/decision",
+                        Map.of("outcome", other, "reasons", List.of("A reason without saying why we depart."))));
+        assertEquals(400, refused.getStatus().getCode());
+        assertEquals("OPEN", caseOf(province, planId).get("status"), "a refused decision changes nothing");
+        var decided = province.postJson("REVIEWER", "/api/v1/review-cases/" + reviewCase.get("id") + "/decision",
+                Map.of("outcome", other, "reasons", List.of("Waiting for the national standard."),
+                        "overrideReason", "The ministry announced a standard for this next year."));
+        assertEquals("The ministry announced a standard for this next year.", decided.get("overrideReason"));
+    }
 }

@@ -2,6 +2,7 @@ package org.preconsult.identity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
@@ -28,11 +29,21 @@ class LoginAndUsersTest implements TestPropertyProvider {
     @Inject
     JsonMapper json;
 
+    private String dataDir;
+    private Map<String, String> properties;
+
     @Override
     public Map<String, String> getProperties() {
+        if (properties != null) {
+            return properties;
+        }
         var props = new HashMap<>(NodeFixture.nodeProperties());
+        // This node signs its tokens with the secret it generates in its data directory.
+        props.remove("micronaut.security.token.jwt.signatures.secret.generator.secret");
         props.put("preconsult.operator.username", "first-operator");
         props.put("preconsult.operator.password", "a-long-operator-password");
+        dataDir = props.get("preconsult.data-dir");
+        properties = props;
         return props;
     }
 
@@ -71,5 +82,36 @@ class LoginAndUsersTest implements TestPropertyProvider {
         assertEquals(409, NodeFixture.send(http.toBlocking(), json, HttpRequest.POST("/api/v1/users", body).bearerAuth(operator)).status());
         var weak = Map.of("username", "park", "password", "short", "roles", List.of("AUDITOR"));
         assertEquals(400, NodeFixture.send(http.toBlocking(), json, HttpRequest.POST("/api/v1/users", weak).bearerAuth(operator)).status());
+    }
+
+    @Test
+    void tokens_areSignedWithTheNodesOwnSecret_andUnsignedOrForeignTokensAreRefused() throws Exception {
+        String token = login("first-operator", "a-long-operator-password");
+        String header = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[0]), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(header.contains("HS256"), header);
+        assertTrue(java.nio.file.Files.exists(java.nio.file.Path.of(dataDir, "jwt-secret")));
+
+        String unsigned = base64Url("{\"alg\":\"none\"}") + "." + base64Url("{\"sub\":\"mallory\",\"roles\":[\"OPERATOR\"],\"exp\":4102444800}") + ".";
+        assertEquals(401, NodeFixture.send(http.toBlocking(), json, HttpRequest.GET("/api/v1/users").bearerAuth(unsigned)).status());
+
+        var foreign = new io.micronaut.security.token.jwt.signature.secret.SecretSignatureConfiguration("other");
+        foreign.setSecret("another-node-secret-that-is-long-enough-0123456789");
+        var claims = new com.nimbusds.jwt.JWTClaimsSet.Builder().subject("mallory").claim("roles", List.of("OPERATOR"))
+                .expirationTime(new java.util.Date(4102444800000L)).build();
+        String otherNodes = new io.micronaut.security.token.jwt.signature.secret.SecretSignature(foreign).sign(claims).serialize();
+        assertEquals(401, NodeFixture.send(http.toBlocking(), json, HttpRequest.GET("/api/v1/users").bearerAuth(otherNodes)).status());
+        assertEquals(200, NodeFixture.send(http.toBlocking(), json, HttpRequest.GET("/api/v1/plans").bearerAuth(token)).status());
+    }
+
+    @Test
+    void health_answersWithoutSignIn_andReportsTheRole() {
+        var health = NodeFixture.send(http.toBlocking(), json, HttpRequest.GET("/health"));
+        assertEquals(200, health.status());
+        assertEquals("UP", health.json().get("status"));
+        assertEquals("CENTRAL", health.json().get("role"));
+    }
+
+    private static String base64Url(String json) {
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

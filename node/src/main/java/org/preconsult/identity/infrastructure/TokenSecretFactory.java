@@ -4,6 +4,8 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.security.token.jwt.signature.SignatureGeneratorConfiguration;
+import io.micronaut.security.token.jwt.signature.secret.SecretSignature;
 import io.micronaut.security.token.jwt.signature.secret.SecretSignatureConfiguration;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -26,13 +28,20 @@ import java.util.Base64;
 @Requires(missingProperty = "micronaut.security.token.jwt.signatures.secret.generator.secret")
 class TokenSecretFactory {
 
+    /**
+     * The signature that signs and verifies tokens. Provided as the signature itself (not only its
+     * configuration), so that the token generator and validator use it directly: without it
+     * Micronaut would issue unsigned tokens. The declared type is the interface on purpose: a
+     * factory method returning SecretSignature would inherit that class's each-bean wiring and
+     * never be created.
+     */
     @Singleton
     @Named("generator")
-    SecretSignatureConfiguration generatorSignature(@Value("${preconsult.data-dir}") String dataDir,
-                                                    @Nullable @Value("${preconsult.jwt-secret:}") String configured) {
+    SignatureGeneratorConfiguration generatorSignature(@Value("${preconsult.data-dir}") String dataDir,
+                                       @Nullable @Value("${preconsult.jwt-secret:}") String configured) {
         var configuration = new SecretSignatureConfiguration("generator");
         configuration.setSecret(configured != null && configured.length() >= 32 ? configured : storedSecret(Path.of(dataDir)));
-        return configuration;
+        return new SecretSignature(configuration);
     }
 
     private static String storedSecret(Path dataDir) {
