@@ -13,6 +13,7 @@ import org.preconsult.catalogue.infrastructure.CatalogueEntryRow;
 import org.preconsult.catalogue.infrastructure.CatalogueEntryRows;
 import org.preconsult.catalogue.infrastructure.CatalogueRowMapper;
 import org.preconsult.catalogue.model.CatalogueEntry;
+import org.preconsult.redundancy.application.IndexRebuilding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * </ul>
  */
 @Singleton
-public class CatalogueIndexMaintenance {
+public class CatalogueIndexMaintenance implements IndexRebuilding {
 
     private static final Logger LOG = LoggerFactory.getLogger(CatalogueIndexMaintenance.class);
     private static final int PAGE = 1_000;
@@ -60,15 +61,12 @@ public class CatalogueIndexMaintenance {
         index.apply(change.entry(), change.changeSeq());
     }
 
-    /** What a rebuild did: catalogue rows read, entries a check can now see, and how long it took. */
-    public record Rebuilt(int entriesRead, int entriesIndexed, Duration duration) {
-    }
-
     /**
      * Rebuilds the index from the database as one bulk load: no commit until every row is in, then
      * a single commit and refresh, so checks see the old index until the new one is complete.
      * Catalogue changes committed meanwhile wait for the rebuild and are applied after it.
      */
+    @Override
     public Rebuilt rebuild() {
         synchronized (index) {
             long start = System.nanoTime();

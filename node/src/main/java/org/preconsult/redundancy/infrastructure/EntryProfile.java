@@ -18,19 +18,21 @@ import org.apache.lucene.util.BytesRef;
  * that first produced each (for evidence), the keys of each function, and the entities. A check
  * reads this back instead of re-analyzing every candidate's text.
  *
- * <p>Encoding: for name and description, a count of keys, then (key, count, surface) each; then a
+ * <p>Encoding: the folded name (for character trigrams), then for name and description, a count of keys, then (key, count, surface) each; then a
  * count of functions, each (text, count of keys, keys); then a count of entities, each (key,
  * written form). Strings are Lucene's length-prefixed UTF-8, numbers variable-length integers.
  */
 final class EntryProfile {
 
+    final String foldedName;
     final TextAnalysis.Keys name;
     final TextAnalysis.Keys description;
     final Map<String, Set<String>> functions;
     final Map<String, String> entities;
 
-    EntryProfile(TextAnalysis.Keys name, TextAnalysis.Keys description, Map<String, Set<String>> functions,
-                 Map<String, String> entities) {
+    EntryProfile(String foldedName, TextAnalysis.Keys name, TextAnalysis.Keys description,
+                 Map<String, Set<String>> functions, Map<String, String> entities) {
+        this.foldedName = foldedName;
         this.name = name;
         this.description = description;
         this.functions = functions;
@@ -47,7 +49,8 @@ final class EntryProfile {
         }
         String text = functionTexts.isEmpty() ? name + "\n" + description
                 : name + "\n" + description + "\n" + String.join("\n", functionTexts);
-        return new EntryProfile(analysis.keys(name), analysis.keys(description), functions, analysis.entities(text));
+        return new EntryProfile(TextAnalysis.fold(name), analysis.keys(name), analysis.keys(description), functions,
+                analysis.entities(text));
     }
 
     /** Name, description and function keys together with their counts: the entry's neutral text. */
@@ -61,6 +64,7 @@ final class EntryProfile {
     BytesRef encode() {
         ByteBuffersDataOutput out = new ByteBuffersDataOutput();
         try {
+            out.writeString(foldedName);
             writeKeys(out, name);
             writeKeys(out, description);
             out.writeVInt(functions.size());
@@ -91,6 +95,7 @@ final class EntryProfile {
     }
 
     private static EntryProfile read(ByteArrayDataInput in) throws IOException {
+        String foldedName = in.readString();
         TextAnalysis.Keys name = readKeys(in);
         TextAnalysis.Keys description = readKeys(in);
         int nf = in.readVInt();
@@ -109,7 +114,7 @@ final class EntryProfile {
         for (int i = 0; i < ne; i++) {
             entities.put(in.readString(), in.readString());
         }
-        return new EntryProfile(name, description, functions, entities);
+        return new EntryProfile(foldedName, name, description, functions, entities);
     }
 
     private static void writeKeys(ByteBuffersDataOutput out, TextAnalysis.Keys keys) throws IOException {

@@ -299,7 +299,10 @@ public final class LuceneCandidateSearch implements CandidateSearch {
 
     /** Character trigrams of the folded title (letters and digits only), which survive typos and spacing. */
     static Set<String> trigrams(String title) {
-        String folded = TextAnalysis.fold(title);
+        return foldedTrigrams(TextAnalysis.fold(title));
+    }
+
+    private static Set<String> foldedTrigrams(String folded) {
         Set<String> grams = new HashSet<>();
         for (int i = 0; i + 3 <= folded.length(); i++) {
             grams.add(folded.substring(i, i + 3));
@@ -377,7 +380,7 @@ public final class LuceneCandidateSearch implements CandidateSearch {
             this.allKeys = profile.allKeys();
             this.functions = profile.functions;
             this.entities = profile.entities;
-            this.titleGrams = trigrams(nameText);
+            this.titleGrams = foldedTrigrams(profile.foldedName);
         }
     }
 
