@@ -62,6 +62,10 @@ public final class LuceneCandidateSearch implements CandidateSearch {
     private static final int MAX_ENTITY_TERMS = 8;
     private static final int EVIDENCE_TERMS = 8;
     private static final double SHARED_FUNCTION_DICE = 0.5;
+    /** Character-trigram Dice of two names from which one owner's entries are records of one project. */
+    private static final double SAME_PROJECT_NAME = 0.9;
+    /** Share of the best record's score that the other records of the same project receive. */
+    private static final double SAME_PROJECT_SHARE = 0.9;
     /** The stored fields a candidate is rescored and shown with (never the description text). */
     private static final Set<String> RESCORE_FIELDS = Set.of(CatalogueIndex.ID, CatalogueIndex.KIND,
             CatalogueIndex.OWNER, CatalogueIndex.OWNER_KEY, CatalogueIndex.LANGUAGE, CatalogueIndex.FUNCTION_CODE,
@@ -99,6 +103,7 @@ public final class LuceneCandidateSearch implements CandidateSearch {
             ScoreDoc hit = top.scoreDocs[rank];
             scored.add(rescore(p, vector, new EntryText(stored.document(hit.doc, RESCORE_FIELDS)), idf, rank));
         }
+        scored = liftRecordsOfTheSameProject(scored);
         scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparingInt(Scored::firstStageRank));
         return scored.stream().limit(limit).map(s -> s.toMatch(p, idf)).toList();
     }
@@ -174,8 +179,37 @@ public final class LuceneCandidateSearch implements CandidateSearch {
         return new Scored(e, score, rank, sharedEntities, sharedFunctions, sameCode, sameOwner);
     }
 
+    /**
+     * Entries of one owner with (nearly) the same name are records of one project: re-registered
+     * each year, or split into phases. Their texts drift apart over the years, so the plan may match
+     * one record much better than the others. A duplicate of one record is a duplicate of the
+     * project: each record's score is raised to {@value #SAME_PROJECT_SHARE} of the best record's,
+     * so the records of the project a plan duplicates rank together, above look-alikes of other
+     * owners. A score is never lowered, and the best record keeps its own.
+     */
+    private static List<Scored> liftRecordsOfTheSameProject(List<Scored> scored) {
+        List<Scored> lifted = new ArrayList<>(scored.size());
+        for (Scored a : scored) {
+            double best = a.score();
+            if (!a.entry().ownerKey.isEmpty()) {
+                for (Scored b : scored) {
+                    if (b.score() * SAME_PROJECT_SHARE > best && a.entry().ownerKey.equals(b.entry().ownerKey)
+                            && trigramDice(a.entry().titleGrams, b.entry().titleGrams) >= SAME_PROJECT_NAME) {
+                        best = b.score() * SAME_PROJECT_SHARE;
+                    }
+                }
+            }
+            lifted.add(best > a.score() ? a.withScore(best) : a);
+        }
+        return lifted;
+    }
+
     private record Scored(EntryText entry, double score, int firstStageRank, Set<String> sharedEntities,
                           List<String> sharedFunctions, boolean sameFunctionCode, boolean sameOwner) {
+
+        Scored withScore(double newScore) {
+            return new Scored(entry, newScore, firstStageRank, sharedEntities, sharedFunctions, sameFunctionCode, sameOwner);
+        }
 
         Match toMatch(PlanText p, DocFreqCache idf) {
             List<Evidence.FieldMatch> fields = new ArrayList<>();
