@@ -35,8 +35,8 @@ public record RedundancyProperties(
     public static final String DEFAULT_STRONG_OVERLAP = "0.5";
     public static final String DEFAULT_POSSIBLE_OVERLAP = "0.3";
     public static final String DEFAULT_MIN_DESCRIPTION_WORDS = "8";
-    public static final String DEFAULT_CANDIDATE_POOL = "30";
-    public static final String DEFAULT_MAX_QUERY_TERMS = "12";
+    public static final String DEFAULT_CANDIDATE_POOL = "50";
+    public static final String DEFAULT_MAX_QUERY_TERMS = "16";
     public static final String DEFAULT_OWNER_BOOST = "0.3";
     public static final String DEFAULT_LIMIT = "10";
 
