@@ -11,12 +11,14 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
@@ -57,7 +59,19 @@ public final class CatalogueIndex implements Closeable {
     static final String LANGUAGE = "language";
     static final String CHANGE_SEQ = "change_seq";
     static final String TOMBSTONE = "tombstone";
+    /** The compact pre-analyzed form the rescoring reads ({@link EntryProfile}). */
+    static final String PROFILE = "profile";
     private static final String WATERMARK = "watermark";
+    /**
+     * Layout of the documents. An index written with another layout is discarded at open and
+     * rebuilt from the database, since fields cannot change their indexing options in place.
+     */
+    private static final String FORMAT = "format";
+    private static final String CURRENT_FORMAT = "2";
+    /** RAM buffer of a bulk load: few flushes and merges, well inside a 1 GB heap. */
+    private static final double BULK_RAM_BUFFER_MB = 256;
+    /** Neutral keys and language text: frequencies for BM25, no positions (no phrase queries). */
+    private static final FieldType TERMS_WITH_FREQS = termsWithFreqs();
 
     private final Directory directory;
     private final TextAnalysis analysis;
@@ -65,16 +79,19 @@ public final class CatalogueIndex implements Closeable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final boolean existedAtOpen;
+    private final double ramBufferMb;
     private final TreeSet<Long> appliedAboveWatermark = new TreeSet<>();
     private long watermark;
 
     private CatalogueIndex(Directory directory, TextAnalysis analysis, double ramBufferMb) {
         this.directory = directory;
         this.analysis = analysis;
+        this.ramBufferMb = ramBufferMb;
         try {
-            this.existedAtOpen = DirectoryReader.indexExists(directory);
+            this.existedAtOpen = DirectoryReader.indexExists(directory)
+                    && CURRENT_FORMAT.equals(SegmentInfos.readLatestCommit(directory).getUserData().get(FORMAT));
             var config = new IndexWriterConfig(analysis.indexAnalyzer())
-                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                    .setOpenMode(existedAtOpen ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE)
                     .setRAMBufferSizeMB(ramBufferMb);
             this.writer = new IndexWriter(directory, config);
             Map<String, String> userData = writer.getLiveCommitData() == null ? Map.of() : toMap(writer);
@@ -171,22 +188,35 @@ public final class CatalogueIndex implements Closeable {
     }
 
     /**
+     * Prepares a bulk load into an empty index (a fresh one, or after {@link #clearForRebuild}): a
+     * large RAM buffer, so that a million entries make a few segments instead of hundreds of small
+     * flushes and their merges. {@link #finishBulkLoad} restores the everyday buffer.
+     */
+    public void startBulkLoad() {
+        writer.getConfig().setRAMBufferSizeMB(BULK_RAM_BUFFER_MB);
+    }
+
+    /**
      * Adds entries without commit or refresh, from any number of threads: the fast path of a bulk
-     * load into an empty index. Call {@link #finishBulkLoad} afterwards.
+     * load into an empty index. A non-candidate entry becomes a tombstone, as in {@link #apply}.
+     * Each entry must come once (the database's latest state of each); call {@link #finishBulkLoad}
+     * afterwards.
      */
     public void addForBulkLoad(CatalogueEntry entry, long changeSeq) {
         try {
-            if (entry.isCandidate()) {
-                writer.addDocument(toDocument(entry, changeSeq));
-            }
+            writer.addDocument(entry.isCandidate() ? toDocument(entry, changeSeq) : tombstone(entry.id(), changeSeq));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Ends a bulk load: the watermark becomes {@code highestChangeSeq}, then commit and refresh. */
+    /**
+     * Ends a bulk load: the watermark becomes {@code highestChangeSeq}, then one commit and one
+     * refresh; checks see the new content from here on.
+     */
     public synchronized void finishBulkLoad(long highestChangeSeq) {
         try {
+            writer.getConfig().setRAMBufferSizeMB(ramBufferMb);
             watermark = Math.max(watermark, highestChangeSeq);
             appliedAboveWatermark.headSet(watermark, true).clear();
             commit();
@@ -196,7 +226,11 @@ public final class CatalogueIndex implements Closeable {
         }
     }
 
-    /** Empties the index and resets the watermark; searchers keep seeing the old content until the next commit. */
+    /**
+     * Empties the index and resets the watermark, for a rebuild through {@link #startBulkLoad},
+     * {@link #addForBulkLoad} and {@link #finishBulkLoad}; searchers keep seeing the old content
+     * until the rebuild finishes.
+     */
     public synchronized void clearForRebuild() {
         try {
             writer.deleteAll();
@@ -274,7 +308,7 @@ public final class CatalogueIndex implements Closeable {
     }
 
     private void commit() throws IOException {
-        writer.setLiveCommitData(Map.of(WATERMARK, Long.toString(watermark)).entrySet());
+        writer.setLiveCommitData(Map.of(WATERMARK, Long.toString(watermark), FORMAT, CURRENT_FORMAT).entrySet());
         writer.commit();
     }
 
@@ -297,35 +331,53 @@ public final class CatalogueIndex implements Closeable {
     }
 
     private Document toDocument(CatalogueEntry entry, long changeSeq) {
-        String functions = String.join("\n", entry.functions());
-        String text = entry.name() + "\n" + entry.description() + "\n" + functions;
-        String language = detector.resolve(entry.language(), entry.name() + " " + entry.description());
+        String name = entry.name() == null ? "" : entry.name();
+        String description = entry.description() == null ? "" : entry.description();
+        String language = language(entry, name, description);
+        // The neutral keys are analyzed once: they feed the two key fields and the stored profile.
+        EntryProfile profile = EntryProfile.analyze(analysis, name, description, entry.functions());
         Document doc = new Document();
         doc.add(new StringField(ID, entry.id(), Field.Store.YES));
         doc.add(new StoredField(KIND, entry.kind().name()));
-        doc.add(new StoredField(NAME, entry.name()));
-        doc.add(new StoredField(DESCRIPTION, entry.description()));
+        doc.add(new StoredField(NAME, name));
         doc.add(new StoredField(CHANGE_SEQ, changeSeq));
         doc.add(new StoredField(LANGUAGE, language));
+        doc.add(new StoredField(PROFILE, profile.encode()));
         if (entry.owner() != null) {
             doc.add(new StoredField(OWNER, entry.owner()));
-            doc.add(new StringField(OWNER_KEY, TextAnalysis.ownerKey(entry.owner()), Field.Store.NO));
-        }
-        if (!functions.isEmpty()) {
-            doc.add(new StoredField(FUNCTIONS, functions));
+            doc.add(new StringField(OWNER_KEY, TextAnalysis.ownerKey(entry.owner()), Field.Store.YES));
         }
         if (entry.functionCode() != null && !entry.functionCode().isBlank()) {
             doc.add(new StringField(FUNCTION_CODE, TextAnalysis.fold(entry.functionCode()), Field.Store.YES));
         }
-        doc.add(new TextField(TextAnalysis.TITLE_KEYS, entry.name(), Field.Store.NO));
-        doc.add(new TextField(TextAnalysis.KEYS, text, Field.Store.NO));
+        doc.add(new Field(TextAnalysis.TITLE_KEYS, TextAnalysis.keyTokens(profile.name.counts()), TERMS_WITH_FREQS));
+        doc.add(new Field(TextAnalysis.KEYS, TextAnalysis.keyTokens(profile.allKeys()), TERMS_WITH_FREQS));
         if (analysis.hasLanguageField(language)) {
-            doc.add(new TextField(TextAnalysis.TEXT_PREFIX + language, text, Field.Store.NO));
+            String text = entry.functions().isEmpty() ? name + "\n" + description
+                    : name + "\n" + description + "\n" + String.join("\n", entry.functions());
+            doc.add(new Field(TextAnalysis.TEXT_PREFIX + language, text, TERMS_WITH_FREQS));
         }
-        for (String entity : analysis.entities(text).keySet()) {
+        for (String entity : profile.entities.keySet()) {
             doc.add(new StringField(TextAnalysis.ENTITIES, entity, Field.Store.NO));
         }
         return doc;
+    }
+
+    /** The declared language when analyzed here, else detected (the text is only built when needed). */
+    private String language(CatalogueEntry entry, String name, String description) {
+        String declared = LanguageDetector.normalize(entry.language());
+        return declared != null && LanguageDetector.ANALYZED.contains(declared)
+                ? declared
+                : detector.detect(name + " " + description);
+    }
+
+    private static FieldType termsWithFreqs() {
+        FieldType type = new FieldType();
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        type.setTokenized(true);
+        type.setStored(false);
+        type.freeze();
+        return type;
     }
 
     private static Map<String, String> toMap(IndexWriter writer) {

@@ -5,6 +5,7 @@ import io.micronaut.data.model.Pageable;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.preconsult.catalogue.application.CatalogueChanged;
@@ -12,6 +13,7 @@ import org.preconsult.catalogue.infrastructure.CatalogueEntryRow;
 import org.preconsult.catalogue.infrastructure.CatalogueEntryRows;
 import org.preconsult.catalogue.infrastructure.CatalogueRowMapper;
 import org.preconsult.catalogue.model.CatalogueEntry;
+import org.preconsult.redundancy.application.IndexRebuilding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * </ul>
  */
 @Singleton
-public class CatalogueIndexMaintenance {
+public class CatalogueIndexMaintenance implements IndexRebuilding {
 
     private static final Logger LOG = LoggerFactory.getLogger(CatalogueIndexMaintenance.class);
     private static final int PAGE = 1_000;
@@ -59,25 +61,46 @@ public class CatalogueIndexMaintenance {
         index.apply(change.entry(), change.changeSeq());
     }
 
-    /** Rebuilds the index from the database; checks see the old index until the new one is complete. */
-    public int rebuild() {
+    /**
+     * Rebuilds the index from the database as one bulk load: no commit until every row is in, then
+     * a single commit and refresh, so checks see the old index until the new one is complete.
+     * Catalogue changes committed meanwhile wait for the rebuild and are applied after it.
+     */
+    @Override
+    public Rebuilt rebuild() {
         synchronized (index) {
+            long start = System.nanoTime();
             index.clearForRebuild();
-            int applied = readChangesAfter(0, false);
-            index.refresh();
-            LOG.info("Catalogue index rebuilt: {} entries read, watermark {}", applied, index.watermark());
-            return applied;
+            index.startBulkLoad();
+            int read = 0;
+            long last = 0;
+            while (true) {
+                List<CatalogueEntryRow> page = rows.findByChangeSeqGreaterThanOrderByChangeSeq(last, Pageable.from(0, PAGE));
+                for (CatalogueEntryRow row : page) {
+                    index.addForBulkLoad(CatalogueRowMapper.toEntry(row), row.changeSeq());
+                    last = row.changeSeq();
+                }
+                read += page.size();
+                if (page.size() < PAGE) {
+                    break;
+                }
+            }
+            index.finishBulkLoad(last);
+            Rebuilt rebuilt = new Rebuilt(read, index.size(), Duration.ofNanos(System.nanoTime() - start));
+            LOG.info("Catalogue index rebuilt: {} rows read, {} entries indexed in {} ms, watermark {}",
+                    rebuilt.entriesRead(), rebuilt.entriesIndexed(), rebuilt.duration().toMillis(), index.watermark());
+            return rebuilt;
         }
     }
 
     /** Applies every change above the watermark, in change order. */
     public int catchUp() {
         synchronized (index) {
-            return readChangesAfter(index.watermark(), true);
+            return readChangesAfter(index.watermark());
         }
     }
 
-    private int readChangesAfter(long from, boolean refresh) {
+    private int readChangesAfter(long from) {
         int applied = 0;
         long after = from;
         while (true) {
@@ -89,7 +112,7 @@ public class CatalogueIndexMaintenance {
                 seqs.add(row.changeSeq());
             }
             // Commits even an empty page, so that a fresh index exists on disk after the first start.
-            index.applyRows(entries, seqs, refresh);
+            index.applyRows(entries, seqs, true);
             if (page.size() < PAGE) {
                 return applied + page.size();
             }

@@ -62,6 +62,14 @@ public final class LuceneCandidateSearch implements CandidateSearch {
     private static final int MAX_ENTITY_TERMS = 8;
     private static final int EVIDENCE_TERMS = 8;
     private static final double SHARED_FUNCTION_DICE = 0.5;
+    /** Character-trigram Dice of two names from which one owner's entries are records of one project. */
+    private static final double SAME_PROJECT_NAME = 0.9;
+    /** Share of the best record's score that the other records of the same project receive. */
+    private static final double SAME_PROJECT_SHARE = 0.9;
+    /** The stored fields a candidate is rescored and shown with (never the description text). */
+    private static final Set<String> RESCORE_FIELDS = Set.of(CatalogueIndex.ID, CatalogueIndex.KIND,
+            CatalogueIndex.OWNER, CatalogueIndex.OWNER_KEY, CatalogueIndex.LANGUAGE, CatalogueIndex.FUNCTION_CODE,
+            CatalogueIndex.NAME, CatalogueIndex.PROFILE);
 
     private final CatalogueIndex index;
     private final TextAnalysis analysis;
@@ -88,12 +96,14 @@ public final class LuceneCandidateSearch implements CandidateSearch {
         DocFreqCache idf = cacheFor(searcher.getIndexReader());
         PlanText p = new PlanText(plan);
         TopDocs top = searcher.search(firstStage(p, idf), Math.max(tuning.candidatePool(), limit));
+        PlanVector vector = new PlanVector(p.keys.counts(), idf);
         StoredFields stored = searcher.storedFields();
         List<Scored> scored = new ArrayList<>(top.scoreDocs.length);
         for (int rank = 0; rank < top.scoreDocs.length; rank++) {
             ScoreDoc hit = top.scoreDocs[rank];
-            scored.add(rescore(p, new EntryText(stored.document(hit.doc)), idf, rank));
+            scored.add(rescore(p, vector, new EntryText(stored.document(hit.doc, RESCORE_FIELDS)), idf, rank));
         }
+        scored = liftRecordsOfTheSameProject(scored);
         scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparingInt(Scored::firstStageRank));
         return scored.stream().limit(limit).map(s -> s.toMatch(p, idf)).toList();
     }
@@ -143,8 +153,8 @@ public final class LuceneCandidateSearch implements CandidateSearch {
 
     // ---- stage 2 ------------------------------------------------------------------------------
 
-    private Scored rescore(PlanText p, EntryText e, DocFreqCache idf, int rank) {
-        double text = cosine(p.keys.counts(), e.allKeys, idf);
+    private Scored rescore(PlanText p, PlanVector vector, EntryText e, DocFreqCache idf, int rank) {
+        double text = vector.cosine(e.allKeys, idf);
         double title = Math.max(weightedDice(p.titleKeys.counts().keySet(), e.name.counts().keySet(), idf),
                 trigramDice(p.titleGrams, e.titleGrams));
         double sum = W_TEXT * text + W_TITLE * title;
@@ -169,8 +179,37 @@ public final class LuceneCandidateSearch implements CandidateSearch {
         return new Scored(e, score, rank, sharedEntities, sharedFunctions, sameCode, sameOwner);
     }
 
+    /**
+     * Entries of one owner with (nearly) the same name are records of one project: re-registered
+     * each year, or split into phases. Their texts drift apart over the years, so the plan may match
+     * one record much better than the others. A duplicate of one record is a duplicate of the
+     * project: each record's score is raised to {@value #SAME_PROJECT_SHARE} of the best record's,
+     * so the records of the project a plan duplicates rank together, above look-alikes of other
+     * owners. A score is never lowered, and the best record keeps its own.
+     */
+    private static List<Scored> liftRecordsOfTheSameProject(List<Scored> scored) {
+        List<Scored> lifted = new ArrayList<>(scored.size());
+        for (Scored a : scored) {
+            double best = a.score();
+            if (!a.entry().ownerKey.isEmpty()) {
+                for (Scored b : scored) {
+                    if (b.score() * SAME_PROJECT_SHARE > best && a.entry().ownerKey.equals(b.entry().ownerKey)
+                            && trigramDice(a.entry().titleGrams, b.entry().titleGrams) >= SAME_PROJECT_NAME) {
+                        best = b.score() * SAME_PROJECT_SHARE;
+                    }
+                }
+            }
+            lifted.add(best > a.score() ? a.withScore(best) : a);
+        }
+        return lifted;
+    }
+
     private record Scored(EntryText entry, double score, int firstStageRank, Set<String> sharedEntities,
                           List<String> sharedFunctions, boolean sameFunctionCode, boolean sameOwner) {
+
+        Scored withScore(double newScore) {
+            return new Scored(entry, newScore, firstStageRank, sharedEntities, sharedFunctions, sameFunctionCode, sameOwner);
+        }
 
         Match toMatch(PlanText p, DocFreqCache idf) {
             List<Evidence.FieldMatch> fields = new ArrayList<>();
@@ -216,24 +255,36 @@ public final class LuceneCandidateSearch implements CandidateSearch {
         return shared.size() > p.functions.size() ? shared.subList(0, p.functions.size()) : shared;
     }
 
-    /** Cosine of log-tf × IDF vectors over the neutral keys. */
-    private static double cosine(Map<String, Integer> a, Map<String, Integer> b, DocFreqCache idf) {
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        for (var e : a.entrySet()) {
-            double w = weight(e.getValue(), idf.idf(TextAnalysis.KEYS, e.getKey()));
-            na += w * w;
-            Integer other = b.get(e.getKey());
-            if (other != null) {
-                dot += w * weight(other, idf.idf(TextAnalysis.KEYS, e.getKey()));
+    /** The plan's log-tf × IDF vector over the neutral keys and its norm, computed once per check. */
+    private static final class PlanVector {
+        private final Map<String, Double> weights;
+        private final double norm;
+
+        PlanVector(Map<String, Integer> counts, DocFreqCache idf) {
+            weights = new HashMap<>(counts.size() * 2);
+            double sq = 0;
+            for (var e : counts.entrySet()) {
+                double w = weight(e.getValue(), idf.idf(TextAnalysis.KEYS, e.getKey()));
+                weights.put(e.getKey(), w);
+                sq += w * w;
             }
+            norm = Math.sqrt(sq);
         }
-        for (var e : b.entrySet()) {
-            double w = weight(e.getValue(), idf.idf(TextAnalysis.KEYS, e.getKey()));
-            nb += w * w;
+
+        /** Cosine of this vector and an entry's log-tf × IDF vector. */
+        double cosine(Map<String, Integer> entry, DocFreqCache idf) {
+            double dot = 0;
+            double nb = 0;
+            for (var e : entry.entrySet()) {
+                double w = weight(e.getValue(), idf.idf(TextAnalysis.KEYS, e.getKey()));
+                nb += w * w;
+                Double mine = weights.get(e.getKey());
+                if (mine != null) {
+                    dot += w * mine;
+                }
+            }
+            return norm == 0 || nb == 0 ? 0 : dot / (norm * Math.sqrt(nb));
         }
-        return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
     }
 
     private static double weight(int tf, double idf) {
@@ -282,7 +333,10 @@ public final class LuceneCandidateSearch implements CandidateSearch {
 
     /** Character trigrams of the folded title (letters and digits only), which survive typos and spacing. */
     static Set<String> trigrams(String title) {
-        String folded = TextAnalysis.fold(title);
+        return foldedTrigrams(TextAnalysis.fold(title));
+    }
+
+    private static Set<String> foldedTrigrams(String folded) {
         Set<String> grams = new HashSet<>();
         for (int i = 0; i + 3 <= folded.length(); i++) {
             grams.add(folded.substring(i, i + 3));
@@ -329,8 +383,8 @@ public final class LuceneCandidateSearch implements CandidateSearch {
         }
     }
 
-    /** A candidate entry read back from the index's stored fields and analyzed like the plan. */
-    private final class EntryText {
+    /** A candidate entry read back from the index: stored fields and the pre-analyzed profile, no analysis. */
+    private static final class EntryText {
         final String id;
         final EntryKind kind;
         final String owner;
@@ -339,36 +393,28 @@ public final class LuceneCandidateSearch implements CandidateSearch {
         final String functionCode;
         final NamedKeys name;
         final NamedKeys description;
-        final Map<String, Integer> allKeys = new HashMap<>();
+        final Map<String, Integer> allKeys;
         final Set<String> titleGrams;
         final Map<String, String> entities;
-        final Map<String, Set<String>> functions = new LinkedHashMap<>();
+        final Map<String, Set<String>> functions;
 
         EntryText(Document d) {
             this.id = d.get(CatalogueIndex.ID);
             this.kind = EntryKind.valueOf(d.get(CatalogueIndex.KIND));
             this.owner = d.get(CatalogueIndex.OWNER);
-            this.ownerKey = TextAnalysis.ownerKey(owner);
+            String key = d.get(CatalogueIndex.OWNER_KEY);
+            this.ownerKey = key == null ? "" : key;
             this.language = d.get(CatalogueIndex.LANGUAGE);
             String code = d.get(CatalogueIndex.FUNCTION_CODE);
             this.functionCode = code == null ? "" : code;
             String nameText = d.get(CatalogueIndex.NAME);
-            String descriptionText = d.get(CatalogueIndex.DESCRIPTION);
-            String functionsText = d.get(CatalogueIndex.FUNCTIONS);
-            this.name = new NamedKeys(nameText, analysis.keys(nameText));
-            this.description = new NamedKeys(descriptionText, analysis.keys(descriptionText));
-            name.counts().forEach((k, n) -> allKeys.merge(k, n, Integer::sum));
-            description.counts().forEach((k, n) -> allKeys.merge(k, n, Integer::sum));
-            if (functionsText != null) {
-                for (String f : functionsText.split("\n")) {
-                    Set<String> fk = analysis.keys(f).counts().keySet();
-                    functions.put(f, fk);
-                    fk.forEach(k -> allKeys.merge(k, 1, Integer::sum));
-                }
-            }
-            this.titleGrams = trigrams(nameText);
-            this.entities = analysis.entities(nameText + "\n" + descriptionText
-                    + (functionsText == null ? "" : "\n" + functionsText));
+            EntryProfile profile = EntryProfile.decode(d.getBinaryValue(CatalogueIndex.PROFILE));
+            this.name = new NamedKeys(nameText, profile.name);
+            this.description = new NamedKeys(null, profile.description);
+            this.allKeys = profile.allKeys();
+            this.functions = profile.functions;
+            this.entities = profile.entities;
+            this.titleGrams = foldedTrigrams(profile.foldedName);
         }
     }
 
@@ -390,7 +436,7 @@ public final class LuceneCandidateSearch implements CandidateSearch {
     private static final class DocFreqCache {
         private static final int MAX_SIZE = 500_000;
         final IndexReader reader;
-        private final Map<String, Integer> cache = new ConcurrentHashMap<>();
+        private final Map<String, Map<String, Integer>> byField = new ConcurrentHashMap<>();
 
         DocFreqCache(IndexReader reader) {
             this.reader = reader;
@@ -400,8 +446,8 @@ public final class LuceneCandidateSearch implements CandidateSearch {
             if (reader == null) {
                 return 0;
             }
-            String key = field + '\u0000' + term;
-            Integer df = cache.get(key);
+            Map<String, Integer> cache = byField.computeIfAbsent(field, f -> new ConcurrentHashMap<>());
+            Integer df = cache.get(term);
             if (df == null) {
                 try {
                     df = reader.docFreq(new Term(field, term));
@@ -411,7 +457,7 @@ public final class LuceneCandidateSearch implements CandidateSearch {
                 if (cache.size() > MAX_SIZE) {
                     cache.clear();
                 }
-                cache.put(key, df);
+                cache.put(term, df);
             }
             return df;
         }

@@ -53,7 +53,7 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 public final class TextAnalysis {
 
     static final int KEY_LENGTH = 5;
-    static final String TITLE_KEYS = "title_keys";
+    public static final String TITLE_KEYS = "title_keys";
     /** The neutral text field (name, description and functions through the key chain). */
     public static final String KEYS = "keys";
     static final String ENTITIES = "entities";
@@ -122,6 +122,50 @@ public final class TextAnalysis {
             }
         });
         return new Keys(counts, surfaces);
+    }
+
+    /**
+     * The given key counts as a token stream, each key repeated by its count: feeds an index field
+     * with keys analyzed once per entry. Frequencies and field length are those of the text; the
+     * key fields keep no positions, so token order is irrelevant.
+     */
+    static TokenStream keyTokens(Map<String, Integer> counts) {
+        return new KeyTokenStream(counts);
+    }
+
+    private static final class KeyTokenStream extends TokenStream {
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+        private final Map<String, Integer> counts;
+        private java.util.Iterator<Map.Entry<String, Integer>> entries;
+        private String current;
+        private int remaining;
+
+        KeyTokenStream(Map<String, Integer> counts) {
+            this.counts = counts;
+        }
+
+        @Override
+        public void reset() throws IOException {
+            super.reset();
+            entries = counts.entrySet().iterator();
+            remaining = 0;
+        }
+
+        @Override
+        public boolean incrementToken() {
+            while (remaining == 0) {
+                if (!entries.hasNext()) {
+                    return false;
+                }
+                Map.Entry<String, Integer> e = entries.next();
+                current = e.getKey();
+                remaining = e.getValue();
+            }
+            clearAttributes();
+            term.setEmpty().append(current);
+            remaining--;
+            return true;
+        }
     }
 
     /** Terms of the text in the language's own field, with their counts. */
