@@ -6,6 +6,7 @@ import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.NettyChannelBuilder;
+import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
@@ -196,6 +197,12 @@ public class ParentLink {
                 call.cancel(null);
             }
         }
+    }
+
+    /** Stops the loops when the node shuts down, before the database closes under them. */
+    @EventListener
+    void onShutdown(ShutdownEvent event) throws InterruptedException {
+        stop();
     }
 
     @PreDestroy
