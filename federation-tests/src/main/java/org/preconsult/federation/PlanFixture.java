@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Plans and systems as departments write them. */
-final class PlanFixture {
+public final class PlanFixture {
 
     private PlanFixture() {
     }

@@ -31,7 +31,7 @@ import org.preconsult.sync.infrastructure.GrpcServer;
  * Real nodes in one JVM: each with its own application context, H2 file database, data directory,
  * HTTP port and gRPC port, linked child to parent over loopback gRPC exactly as separate processes.
  */
-final class FederationFixture implements AutoCloseable {
+public final class FederationFixture implements AutoCloseable {
 
     private final Path root;
     private final Map<String, Node> nodes = new LinkedHashMap<>();
@@ -128,13 +128,18 @@ final class FederationFixture implements AutoCloseable {
 
     /** Waits until the condition holds, failing with the description after the deadline. */
     static void await(String description, Duration deadline, BooleanSupplier condition) {
+        await(description, deadline, 50, condition);
+    }
+
+    /** Waits as above, looking every {@code pollMillis}. */
+    static void await(String description, Duration deadline, long pollMillis, BooleanSupplier condition) {
         long end = System.nanoTime() + deadline.toNanos();
         while (System.nanoTime() < end) {
             if (condition.getAsBoolean()) {
                 return;
             }
             try {
-                Thread.sleep(50);
+                Thread.sleep(pollMillis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted while waiting until " + description);
@@ -234,6 +239,21 @@ final class FederationFixture implements AutoCloseable {
                 try (ResultSet rs = s.executeQuery()) {
                     rs.next();
                     return rs.getLong(1);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** The first column of the first row of a query, as text. */
+        String text(String sql, Object... args) {
+            try (Connection c = rawDataSource().getConnection();
+                 var s = c.prepareStatement(sql)) {
+                for (int i = 0; i < args.length; i++) {
+                    s.setObject(i + 1, args[i]);
+                }
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
                 }
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
