@@ -256,12 +256,9 @@ public class ReviewCases {
         var decision = new Decision(UUID.randomUUID().toString(), caseId, row.planId(), row.planRevision(),
                 row.originNode(), node.id(), command.outcome(), reasons, issued, now, automatic, decidedBy,
                 command.adoptEntryId(), command.adoptEntryOwner());
-        var decided = new ReviewCaseRow(row.id(), row.originNode(), row.planId(), row.planRevision(), row.ownerName(),
-                row.title(), row.summary(), row.evidence(), row.preliminary(), row.routingReason(),
-                row.disasterOrSafety(), CaseStatus.DECIDED.name(), row.openedAt(), row.submittedAt(), row.dueAt(),
-                row.previousCaseId(), decision.decisionId(), decision.outcome().name(),
-                TextLists.join(decision.reasons()), json.write(issued), decidedBy, automatic, now,
-                node.role().name(), row.recommendedOutcome(), overrides ? command.overrideReason() : null, null);
+        var decided = row.withDecision(CaseStatus.DECIDED.name(), decision.decisionId(), decision.outcome().name(),
+                TextLists.join(decision.reasons()), json.write(issued), decidedBy, automatic, now, node.role().name(),
+                overrides ? command.overrideReason() : null);
         cases.update(decided);
         outlet.send(decision);
         conditions.issued(decision, plan);
@@ -285,13 +282,9 @@ public class ReviewCases {
     public void parentDecided(Decision decision) {
         cases.findByOriginNodeAndPlanIdAndPlanRevision(decision.originNode(), decision.planId(), decision.planRevision())
                 .filter(row -> row.status().equals(CaseStatus.FORWARDED.name()) && row.decisionId() == null)
-                .ifPresent(row -> cases.update(new ReviewCaseRow(row.id(), row.originNode(), row.planId(),
-                        row.planRevision(), row.ownerName(), row.title(), row.summary(), row.evidence(),
-                        row.preliminary(), row.routingReason(), row.disasterOrSafety(), row.status(), row.openedAt(),
-                        row.submittedAt(), row.dueAt(), row.previousCaseId(), decision.decisionId(),
+                .ifPresent(row -> cases.update(row.withDecision(row.status(), decision.decisionId(),
                         decision.outcome().name(), TextLists.join(decision.reasons()), json.write(decision.conditions()),
-                        decision.decidedBy(), decision.automatic(), decision.decidedAt(), row.decidingLevel(),
-                        row.recommendedOutcome(), null, row.forwardedTo())));
+                        decision.decidedBy(), decision.automatic(), decision.decidedAt(), row.decidingLevel(), null)));
     }
 
     private static CatalogueEntry approvedPlanEntry(PlanSummary plan, Instant now) {

@@ -34,4 +34,14 @@ public record ReviewCaseRow(
         @Nullable String recommendedOutcome,
         @Nullable String overrideReason,
         @Nullable String forwardedTo) {
+
+    /** The same case with a decision recorded on it. */
+    public ReviewCaseRow withDecision(String newStatus, String newDecisionId, String newOutcome, String newReasons,
+                                      String newConditions, String newDecidedBy, boolean newAutomatic,
+                                      Instant newDecidedAt, String newDecidingLevel, String newOverrideReason) {
+        return new ReviewCaseRow(id, originNode, planId, planRevision, ownerName, title, summary, evidence, preliminary,
+                routingReason, disasterOrSafety, newStatus, openedAt, submittedAt, dueAt, previousCaseId, newDecisionId,
+                newOutcome, newReasons, newConditions, newDecidedBy, newAutomatic, newDecidedAt, newDecidingLevel,
+                recommendedOutcome, newOverrideReason, forwardedTo);
+    }
 }
