@@ -71,17 +71,11 @@ start_node() {
     parent_address="localhost:$NODE_GRPC"
     node_fields "$1"
   fi
-  # Each node signs its login tokens with its own secret, kept in its data directory.
-  local token_secret_file="$dir/login-token-secret"
-  if [[ ! -s "$token_secret_file" ]]; then
-    (umask 077 && head -c 48 /dev/urandom | base64 | tr -d '\n' >"$token_secret_file")
-  fi
-  # MICRONAUT_SECURITY_TOKEN_JWT_SIGNATURES_SECRET_GENERATOR_SECRET is the secret that signs login
-  # tokens; without it this version of the node issues unsigned tokens (see docs/operations.md).
-  # ENDPOINTS_HEALTH_ENABLED=false switches off the framework's built-in health endpoint, which
-  # would otherwise claim /health alongside the node's own and make every /health request fail.
+  # Each node signs its login tokens with its own secret, which it generates on first start into
+  # <data-dir>/jwt-secret (a PRECONSULT_JWT_SECRET of the calling shell is not passed on, so that
+  # the nodes do not share one): a token is valid only at the node that issued it.
   # shellcheck disable=SC2086 # JAVA_OPTS_FOR_NODES is a list of options
-  env -u PRECONSULT_NODE_PARENT \
+  env -u PRECONSULT_NODE_PARENT -u PRECONSULT_JWT_SECRET \
     PRECONSULT_NODE_ID="$NODE_ID" \
     PRECONSULT_NODE_NAME="$NODE_NAME" \
     PRECONSULT_NODE_ROLE="$NODE_ROLE" \
@@ -92,8 +86,6 @@ start_node() {
     PRECONSULT_OPERATOR_USERNAME="$DEMO_OPERATOR" \
     PRECONSULT_OPERATOR_PASSWORD="$(demo_password "$DEMO_OPERATOR")" \
     PRECONSULT_SYNC_BACKOFF_MAX=5s \
-    ENDPOINTS_HEALTH_ENABLED=false \
-    MICRONAUT_SECURITY_TOKEN_JWT_SIGNATURES_SECRET_GENERATOR_SECRET="$(cat "$token_secret_file")" \
     nohup java $JAVA_OPTS_FOR_NODES -jar "$DEMO_RUN_JAR" >>"$dir/node.log" 2>&1 </dev/null &
   echo $! >"$dir/pid"
   say "  $NODE_ID started (pid $!, log .demo/$NODE_ID/node.log)"
@@ -254,4 +246,5 @@ say "  curl -s $LOCAL_URL/api/v1/systems -H \"Authorization: Bearer \$T\"       
 say "  curl -s '$LOCAL_URL/api/v1/catalogue/entries?q=permit' -H \"Authorization: Bearer \$T\"  # what the federation already has"
 say "  curl -s $LOCAL_URL/health                                                      # the node and its link to prov-north"
 say ""
+say "Both review levels and the turnaround reports: ./deploy/demo/walkthrough-levels.sh"
 say "Logs: .demo/<node>/node.log   Stop: ./deploy/demo/stop-federation.sh   Start afresh: --reset"

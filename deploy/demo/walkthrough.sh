@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Walks one plan through the running demo federation: a local government drafts and submits it,
-# the central node opens a review case with redundancy evidence, a reviewer decides, and the
-# decision comes back to the local government. Prints each step and how long the trips took.
+# its province forwards it (its budget is above the provincial threshold), the central node opens a
+# review case with redundancy evidence, a reviewer decides, and the decision comes back to the
+# local government. Prints each step and how long the trips took. walkthrough-levels.sh shows
+# both review levels and the turnaround reports.
 #
 #   ./deploy/demo/walkthrough.sh [local-node]     (default city-a; also city-b or county-c)
 #

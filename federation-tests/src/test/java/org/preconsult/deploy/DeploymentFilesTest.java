@@ -42,8 +42,14 @@ class DeploymentFilesTest {
     private static final Path ROOT = repositoryRoot();
     private static final Path DEPLOY = ROOT.resolve("deploy");
     private static final Path NODE_SOURCES = ROOT.resolve("node/src/main/java");
-    /** The secret that signs a node's login tokens; every deployed node must have its own. */
-    private static final String TOKEN_SECRET = "MICRONAUT_SECURITY_TOKEN_JWT_SIGNATURES_SECRET_GENERATOR_SECRET";
+    /**
+     * The secret that signs a node's login tokens. A container may lose its data directory (where
+     * the node would otherwise generate one), so every deployed node gets its own from a secret.
+     */
+    private static final String TOKEN_SECRET = "PRECONSULT_JWT_SECRET";
+    /** Settings the node no longer needs: the framework's token secret and health endpoint switch. */
+    private static final List<String> RETIRED_VARIABLES = List.of(
+            "MICRONAUT_SECURITY_TOKEN_JWT_SIGNATURES_SECRET_GENERATOR_SECRET", "ENDPOINTS_HEALTH_ENABLED");
     private static final Path APPLICATION_YML = ROOT.resolve("node/src/main/resources/application.yml");
 
     @Test
@@ -72,6 +78,8 @@ class DeploymentFilesTest {
             var env = environment(node.getValue());
             assertNoPortOverrides(node.getKey(), env.keySet());
             assertTrue(env.containsKey(TOKEN_SECRET), node.getKey() + " needs its own login-token secret");
+            assertTrue(Pattern.matches("\\$\\{[A-Z_]+:\\?.+}", env.get(TOKEN_SECRET)),
+                    node.getKey() + "'s login-token secret should be a required variable, not a fixed value: " + env.get(TOKEN_SECRET));
             String parent = env.get("PRECONSULT_NODE_PARENT");
             if (env.get("PRECONSULT_NODE_ROLE").equals("CENTRAL")) {
                 assertEquals(null, parent, "central has no parent");
@@ -136,6 +144,12 @@ class DeploymentFilesTest {
         list(container.get("env")).forEach(e -> used.add((String) map(e).get("name")));
         assertNoPortOverrides("the central deployment", used);
         assertTrue(secretKeys.contains(TOKEN_SECRET), "the secret holds the login-token secret");
+        var tokenSecret = list(container.get("env")).stream().map(e -> map(e)).filter(e -> TOKEN_SECRET.equals(e.get("name")))
+                .findFirst().orElseThrow(() -> new AssertionError("the container requires " + TOKEN_SECRET + " by name"));
+        var tokenSecretRef = map(map(tokenSecret.get("valueFrom")).get("secretKeyRef"));
+        assertEquals(map(secret.get("metadata")).get("name"), tokenSecretRef.get("name"));
+        assertEquals(TOKEN_SECRET, tokenSecretRef.get("key"));
+        assertFalse(Boolean.TRUE.equals(tokenSecretRef.get("optional")), "the login-token secret is required");
         assertKnown("deploy/kubernetes", used);
 
         for (Object source : list(container.get("envFrom"))) {
@@ -191,6 +205,45 @@ class DeploymentFilesTest {
 
         assertTrue(read(DEPLOY.resolve("demo/lib.sh")).contains("node/target/" + shadedJarName()),
                 "the demo runs the jar the build produces");
+    }
+
+    @Test
+    void dockerfileAndDemo_setOnlySettingsTheNodeKnows() {
+        Set<String> dockerfile = new TreeSet<>();
+        Matcher env = Pattern.compile("\\b([A-Z][A-Z0-9_]*)=").matcher(read(DEPLOY.resolve("container/Dockerfile")));
+        while (env.find()) {
+            dockerfile.add(env.group(1));
+        }
+        assertTrue(dockerfile.contains("PRECONSULT_DATA_DIR"), "the image puts the data directory on its volume");
+        assertFalse(dockerfile.contains(TOKEN_SECRET), "a login-token secret must not be baked into the image");
+        assertNoPortOverrides("the Dockerfile", dockerfile);
+        assertKnown("the Dockerfile", dockerfile);
+
+        Set<String> demo = new TreeSet<>();
+        Matcher variable = Pattern.compile("\\b(PRECONSULT_[A-Z0-9_]+)").matcher(read(DEPLOY.resolve("demo/start-federation.sh")));
+        while (variable.find()) {
+            demo.add(variable.group(1));
+        }
+        assertTrue(demo.containsAll(Set.of("PRECONSULT_NODE_ID", "PRECONSULT_DATA_DIR")), "the demo configures its nodes: " + demo);
+        assertKnown("deploy/demo/start-federation.sh", demo);
+    }
+
+    @Test
+    void noDeploymentFileSetsRetiredVariables() {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(DEPLOY)) {
+            files = new ArrayList<>(walk.filter(Files::isRegularFile).toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        files.add(ROOT.resolve("README.md"));
+        files.add(ROOT.resolve("docs/operations.md"));
+        for (Path file : files) {
+            String text = read(file);
+            for (String retired : RETIRED_VARIABLES) {
+                assertFalse(text.contains(retired), ROOT.relativize(file) + " still mentions " + retired);
+            }
+        }
     }
 
     // --- what the node knows --------------------------------------------------------------------
