@@ -272,4 +272,19 @@ class ReviewProcedureTest {
                         "overrideReason", "The ministry announced a standard for this next year."));
         assertEquals("The ministry announced a standard for this next year.", decided.get("overrideReason"));
     }
+
+    @Test
+    void centralsOwnPlan_isReviewedAtCentral_andTheDecisionAppliesThere() {
+        var central = federation.node("central");
+        var plan = plan("Ministry records archive", 700_000_000);
+        plan.put("purpose", "Digitise the ministry's paper records archive and keep retention schedules for each series.");
+        plan.put("functions", List.of("scanning workflow", "retention schedule"));
+        String planId = submit(central, plan);
+        var reviewCase = caseOf(central, planId);
+        assertEquals("OPEN", reviewCase.get("status"));
+        central.postJson("REVIEWER", "/api/v1/review-cases/" + reviewCase.get("id") + "/decision",
+                PlanFixture.decision("UNCONDITIONAL_APPROVAL", "No overlap found."));
+        var decided = awaitStatus(central, planId, "APPROVED");
+        assertEquals("central", ((List<Map<String, Object>>) decided.get("decisions")).get(0).get("decidingNode"));
+    }
 }

@@ -114,4 +114,21 @@ class LoginAndUsersTest implements TestPropertyProvider {
     private static String base64Url(String json) {
         return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
+
+    @Test
+    void aTooShortConfiguredSecret_stopsTheNode_withAMessage() {
+        var props = new HashMap<String, Object>(NodeFixture.nodeProperties());
+        props.remove("micronaut.security.token.jwt.signatures.secret.generator.secret");
+        props.put("preconsult.jwt-secret", "too-short");
+        try (var context = io.micronaut.context.ApplicationContext.run(props)) {
+            var failure = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+                    () -> context.getBean(io.micronaut.security.token.generator.TokenGenerator.class).generateToken(
+                            io.micronaut.security.authentication.Authentication.build("a", List.of("AUDITOR")), 60));
+            Throwable cause = failure;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            assertTrue(cause.getMessage().contains("needs at least 32"), cause.getMessage());
+        }
+    }
 }

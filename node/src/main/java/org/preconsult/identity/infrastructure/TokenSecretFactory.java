@@ -28,6 +28,9 @@ import java.util.Base64;
 @Requires(missingProperty = "micronaut.security.token.jwt.signatures.secret.generator.secret")
 class TokenSecretFactory {
 
+    /** HS256 needs a key of at least 256 bits. */
+    static final int MIN_SECRET_LENGTH = 32;
+
     /**
      * The signature that signs and verifies tokens. Provided as the signature itself (not only its
      * configuration), so that the token generator and validator use it directly: without it
@@ -40,7 +43,12 @@ class TokenSecretFactory {
     SignatureGeneratorConfiguration generatorSignature(@Value("${preconsult.data-dir}") String dataDir,
                                        @Nullable @Value("${preconsult.jwt-secret:}") String configured) {
         var configuration = new SecretSignatureConfiguration("generator");
-        configuration.setSecret(configured != null && configured.length() >= 32 ? configured : storedSecret(Path.of(dataDir)));
+        if (configured != null && !configured.isEmpty() && configured.length() < MIN_SECRET_LENGTH) {
+            throw new IllegalStateException("PRECONSULT_JWT_SECRET (preconsult.jwt-secret) has " + configured.length()
+                    + " characters; it needs at least " + MIN_SECRET_LENGTH + ". Set a longer random secret, or unset it "
+                    + "to let the node generate one in its data directory.");
+        }
+        configuration.setSecret(configured != null && !configured.isEmpty() ? configured : storedSecret(Path.of(dataDir)));
         return new SecretSignature(configuration);
     }
 
@@ -54,12 +62,14 @@ class TokenSecretFactory {
             byte[] random = new byte[48];
             new SecureRandom().nextBytes(random);
             String secret = Base64.getEncoder().encodeToString(random);
-            Files.writeString(file, secret, StandardCharsets.UTF_8);
             try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
+                // Created owner-only from the start: never readable by others, not even briefly.
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException notPosix) {
                 // Not a POSIX file system: the data directory's own permissions protect the file.
+                Files.createFile(file);
             }
+            Files.writeString(file, secret, StandardCharsets.UTF_8);
             return secret;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or create the token secret in " + dataDir, e);

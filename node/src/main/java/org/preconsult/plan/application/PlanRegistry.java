@@ -21,6 +21,7 @@ import org.preconsult.plan.infrastructure.PlanRows;
 import org.preconsult.plan.model.Plan;
 import org.preconsult.plan.model.PlanContent;
 import org.preconsult.plan.model.PlanStatus;
+import org.preconsult.review.application.ReviewCases;
 import org.preconsult.sync.application.Outbox;
 
 /**
@@ -37,9 +38,11 @@ public class PlanRegistry {
     private final Clock clock;
     private final AuditTrail audit;
     private final CurrentActor actor;
+    private final ReviewCases review;
 
     public PlanRegistry(PlanRows rows, PlanDecisionRows decisions, Outbox outbox, NodeSettings node, Clock clock,
-                        AuditTrail audit, CurrentActor actor) {
+                        AuditTrail audit, CurrentActor actor, ReviewCases review) {
+        this.review = review;
         this.rows = rows;
         this.decisions = decisions;
         this.outbox = outbox;
@@ -91,7 +94,13 @@ public class PlanRegistry {
         }
         var submitted = plan.submitted(clock.instant());
         var saved = PlanRowMapper.toPlan(rows.update(PlanRowMapper.toRow(submitted)));
-        outbox.append(new Upward.PlanSubmitted(PlanSummaries.of(saved, node)));
+        var summary = PlanSummaries.of(saved, node);
+        if (node.hasParent()) {
+            outbox.append(new Upward.PlanSubmitted(summary));
+        } else {
+            // The top of the tree reviews its own plans: the case opens here, in this transaction.
+            review.receive(summary, null);
+        }
         audit.record(actor.current(), "PLAN", id, "SUBMITTED", auditView(plan), auditView(saved));
         return saved;
     }

@@ -147,6 +147,7 @@ public class ReviewCases {
         var now = clock.instant();
         var submittedAt = plan.submittedAt() == null ? now : plan.submittedAt();
         var review = preliminaryOf(check, routingReason);
+        // Until the parent's decision names it, the parent is known by its address.
         var row = newRow(plan, check, null, routingReason, CaseStatus.FORWARDED, now, submittedAt, node.parent());
         cases.save(row);
         outbox.append(new Upward.ReviewForwarded(plan, review));
@@ -258,7 +259,7 @@ public class ReviewCases {
                 command.adoptEntryId(), command.adoptEntryOwner());
         var decided = row.withDecision(CaseStatus.DECIDED.name(), decision.decisionId(), decision.outcome().name(),
                 TextLists.join(decision.reasons()), json.write(issued), decidedBy, automatic, now, node.role().name(),
-                overrides ? command.overrideReason() : null);
+                overrides ? command.overrideReason() : null, null);
         cases.update(decided);
         outlet.send(decision);
         conditions.issued(decision, plan);
@@ -284,7 +285,8 @@ public class ReviewCases {
                 .filter(row -> row.status().equals(CaseStatus.FORWARDED.name()) && row.decisionId() == null)
                 .ifPresent(row -> cases.update(row.withDecision(row.status(), decision.decisionId(),
                         decision.outcome().name(), TextLists.join(decision.reasons()), json.write(decision.conditions()),
-                        decision.decidedBy(), decision.automatic(), decision.decidedAt(), row.decidingLevel(), null)));
+                        decision.decidedBy(), decision.automatic(), decision.decidedAt(), row.decidingLevel(), null,
+                        decision.decidingNode())));
     }
 
     private static CatalogueEntry approvedPlanEntry(PlanSummary plan, Instant now) {

@@ -38,10 +38,11 @@ public record ReviewCaseRow(
     /** The same case with a decision recorded on it. */
     public ReviewCaseRow withDecision(String newStatus, String newDecisionId, String newOutcome, String newReasons,
                                       String newConditions, String newDecidedBy, boolean newAutomatic,
-                                      Instant newDecidedAt, String newDecidingLevel, String newOverrideReason) {
+                                      Instant newDecidedAt, String newDecidingLevel, String newOverrideReason,
+                                      String newForwardedTo) {
         return new ReviewCaseRow(id, originNode, planId, planRevision, ownerName, title, summary, evidence, preliminary,
                 routingReason, disasterOrSafety, newStatus, openedAt, submittedAt, dueAt, previousCaseId, newDecisionId,
                 newOutcome, newReasons, newConditions, newDecidedBy, newAutomatic, newDecidedAt, newDecidingLevel,
-                recommendedOutcome, newOverrideReason, forwardedTo);
+                recommendedOutcome, newOverrideReason, newForwardedTo);
     }
 }
