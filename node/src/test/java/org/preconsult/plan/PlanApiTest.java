@@ -113,4 +113,23 @@ class PlanApiTest implements TestPropertyProvider {
         assertEquals(List.of("budget", "language", "title"), fields);
         assertEquals(404, send(HttpRequest.GET("/api/v1/plans/no-such-plan"), "AUDITOR").status());
     }
+
+    @Test
+    void draftPlan_isCheckedAgainstTheLocalCatalogue_beforeItIsSubmitted() {
+        var system = send(HttpRequest.POST("/api/v1/systems", Map.of(
+                "name", "Residential parking permit service",
+                "description", "Residents apply for residential parking permits online and renew them every year.",
+                "functions", List.of("online application", "renewal"))), "COORDINATOR");
+        assertEquals(201, system.status());
+        String id = (String) send(HttpRequest.POST("/api/v1/plans", complete("Parking permit renewal online")), "SUBMITTER")
+                .json().get("id");
+
+        var check = send(HttpRequest.GET("/api/v1/plans/" + id + "/redundancy-check"), "SUBMITTER");
+        assertEquals(200, check.status());
+        var top = ((List<Map<String, Object>>) check.json().get("matches")).get(0);
+        assertEquals(NodeFixture.NODE_ID + ":system:" + system.json().get("id"), top.get("entryId"));
+        assertEquals(Boolean.TRUE, ((Map<String, Object>) top.get("evidence")).get("sameOwner"),
+                "the government's own system is reported as its own, not another government's");
+        assertEquals(404, send(HttpRequest.GET("/api/v1/plans/unknown/redundancy-check"), "SUBMITTER").status());
+    }
 }

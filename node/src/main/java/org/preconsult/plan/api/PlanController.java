@@ -21,7 +21,12 @@ import jakarta.validation.constraints.Min;
 import org.preconsult.common.api.PageView;
 import org.preconsult.identity.model.Role;
 import org.preconsult.plan.application.ConditionsJson;
+import org.preconsult.node.NodeSettings;
 import org.preconsult.plan.application.PlanConditions;
+import org.preconsult.redundancy.api.RedundancyCheckResponse;
+import org.preconsult.redundancy.application.RedundancyChecking;
+import org.preconsult.redundancy.model.PlanDraft;
+import org.preconsult.review.application.ReviewCases;
 import org.preconsult.plan.application.PlanRegistry;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.NotBlank;
@@ -41,7 +46,13 @@ class PlanController {
     private final ConditionsJson conditions;
     private final PlanConditions planConditions;
 
-    PlanController(PlanRegistry plans, ConditionsJson conditions, PlanConditions planConditions) {
+    private final RedundancyChecking checking;
+    private final NodeSettings node;
+
+    PlanController(PlanRegistry plans, ConditionsJson conditions, PlanConditions planConditions,
+                   RedundancyChecking checking, NodeSettings node) {
+        this.checking = checking;
+        this.node = node;
         this.plans = plans;
         this.conditions = conditions;
         this.planConditions = planConditions;
@@ -79,6 +90,20 @@ class PlanController {
                             @QueryValue(defaultValue = "50") @Min(1) @Max(200) int size) {
         var pageable = Pageable.from(page, size, Sort.of(Sort.Order.desc("updatedAt")));
         return PageView.of(plans.list(status, pageable), this::view);
+    }
+
+    /**
+     * The advisory redundancy check of a plan as it stands, against this node's catalogue copy:
+     * what already exists that the plan may duplicate, before it is submitted.
+     */
+    @Get("/{id}/redundancy-check")
+    @Secured({Role.SUBMITTER_, Role.COORDINATOR_, Role.REVIEWER_, Role.OPERATOR_, Role.AUDITOR_})
+    RedundancyCheckResponse check(@PathVariable String id, @QueryValue(defaultValue = "10") @Min(1) @Max(50) int limit) {
+        var plan = plans.get(id);
+        var c = plan.content();
+        var draft = new PlanDraft(c.title(), c.purpose(), c.functions(), c.functionCode(), c.language(), node.name(),
+                c.budget(), ReviewCases.planEntryId(node.id(), plan.id()));
+        return RedundancyCheckResponse.from(checking.check(draft, limit));
     }
 
     @Post("/{id}/conditions/{conditionId}/fulfilment")
