@@ -6,13 +6,12 @@ import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.io.IOException;
-import java.time.Instant;
+import java.time.Clock;
 import org.preconsult.audit.infrastructure.AuditEventRow;
 import org.preconsult.audit.infrastructure.AuditEventRows;
 import org.preconsult.audit.infrastructure.AuditEventSearch;
 import org.preconsult.audit.model.AuditEvent;
 import org.preconsult.audit.model.AuditQuery;
-import org.preconsult.common.infrastructure.Counters;
 
 /**
  * The append-only audit trail of this node: every state change records who did what to which
@@ -27,16 +26,16 @@ public class AuditTrail {
 
     private final AuditEventRows rows;
     private final AuditEventSearch search;
-    private final Counters counters;
     private final ObjectMapper json;
+    private final Clock clock;
     private final String nodeId;
 
-    public AuditTrail(AuditEventRows rows, AuditEventSearch search, Counters counters, ObjectMapper json,
+    public AuditTrail(AuditEventRows rows, AuditEventSearch search, ObjectMapper json, Clock clock,
                       @Value("${preconsult.node.id}") String nodeId) {
         this.rows = rows;
         this.search = search;
-        this.counters = counters;
         this.json = json;
+        this.clock = clock;
         this.nodeId = nodeId;
     }
 
@@ -53,10 +52,8 @@ public class AuditTrail {
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public long record(String actor, String entityType, String entityId, String action, Object before, Object after,
                        String detail) {
-        long id = counters.next("audit");
-        rows.save(new AuditEventRow(id, Instant.now(), actor, nodeId, entityType, entityId, action,
-                toJson(before), toJson(after), detail));
-        return id;
+        return rows.save(new AuditEventRow(null, clock.instant(), actor, nodeId, entityType, entityId, action,
+                toJson(before), toJson(after), detail)).id();
     }
 
     /** Events matching the query, newest first; {@code page} counts from 0. */

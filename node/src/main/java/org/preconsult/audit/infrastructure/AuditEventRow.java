@@ -1,6 +1,7 @@
 package org.preconsult.audit.infrastructure;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.MappedProperty;
@@ -9,7 +10,7 @@ import java.time.Instant;
 /** A row of {@code audit_event}. */
 @MappedEntity("audit_event")
 public record AuditEventRow(
-        @Id Long id,
+        @Id @GeneratedValue @Nullable Long id,
         Instant occurredAt,
         String actor,
         String nodeId,

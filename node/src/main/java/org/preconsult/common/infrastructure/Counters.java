@@ -13,6 +13,11 @@ import java.sql.SQLException;
  * <p>Invariant: taking a value locks the counter row until the surrounding transaction ends, so
  * values of one counter are committed in the order they were taken. A reader that sees value n has
  * every committed value below n visible too; no cursor can run ahead of a commit.
+ *
+ * <p>Lock order: a transaction that takes several counters takes them in the order feed, catalogue,
+ * envelope, outbox (as deciding, publishing and relaying do), so two transactions never wait for
+ * each other in a circle. Records that need no commit order (the audit trail) use identity columns
+ * instead of a counter.
  */
 @Singleton
 public class Counters {
