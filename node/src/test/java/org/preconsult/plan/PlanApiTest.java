@@ -132,4 +132,15 @@ class PlanApiTest implements TestPropertyProvider {
                 "the government's own system is reported as its own, not another government's");
         assertEquals(404, send(HttpRequest.GET("/api/v1/plans/unknown/redundancy-check"), "SUBMITTER").status());
     }
+
+    @Test
+    void retriedDraftWithTheSameIdempotencyKey_createsOnePlan_andOtherContentUnderItIsRefused() {
+        var first = send(HttpRequest.POST("/api/v1/plans", complete("Retried draft")).header("Idempotency-Key", "k-123"), "SUBMITTER");
+        var retry = send(HttpRequest.POST("/api/v1/plans", complete("Retried draft")).header("Idempotency-Key", "k-123"), "SUBMITTER");
+        assertEquals(201, first.status());
+        assertEquals(first.json().get("id"), retry.json().get("id"));
+        var other = send(HttpRequest.POST("/api/v1/plans", complete("Another plan")).header("Idempotency-Key", "k-123"), "SUBMITTER");
+        assertEquals(422, other.status());
+        assertEquals("application/problem+json", other.contentType());
+    }
 }

@@ -2,19 +2,15 @@ package org.preconsult.catalogue.importing;
 
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.preconsult.catalogue.application.Catalogue;
 import org.preconsult.catalogue.infrastructure.EntryDetailsStore;
-import org.preconsult.catalogue.infrastructure.ImportKeys;
+import org.preconsult.common.infrastructure.IdempotencyKeys;
 import org.preconsult.catalogue.model.CatalogueEntry;
 import org.preconsult.catalogue.model.Relation;
 import org.preconsult.catalogue.model.Translation;
@@ -49,9 +45,11 @@ public class ImportingCatalogue {
 
     private final Catalogue catalogue;
     private final EntryDetailsStore details;
-    private final ImportKeys keys;
+    private static final String SCOPE = "catalogue-import:";
 
-    public ImportingCatalogue(Catalogue catalogue, EntryDetailsStore details, ImportKeys keys) {
+    private final IdempotencyKeys keys;
+
+    public ImportingCatalogue(Catalogue catalogue, EntryDetailsStore details, IdempotencyKeys keys) {
         this.catalogue = catalogue;
         this.details = details;
         this.keys = keys;
@@ -91,7 +89,7 @@ public class ImportingCatalogue {
             return rejected(foreign);
         }
         if (key != null) {
-            var used = keys.claim(key, hash(drafts));
+            var used = keys.claim(SCOPE + key, hash(drafts));
             if (used.isPresent()) {
                 return used.get().requestHash().equals(hash(drafts))
                         ? new ImportOutcome.Imported(decode(used.get().summary()))
@@ -104,19 +102,14 @@ public class ImportingCatalogue {
             results.add(new EntryImported(entry.content().id(), write(entry, now)));
         }
         if (key != null) {
-            keys.complete(key, encode(results));
+            keys.complete(SCOPE + key, encode(results));
         }
         return new ImportOutcome.Imported(results);
     }
 
     /** What the request carried, in the order it carried it; the same body always hashes the same. */
     private static String hash(List<EntryDraft> drafts) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(drafts.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
+        return IdempotencyKeys.hashOf(drafts);
     }
 
     /** One line per entry, "RESULT<tab>id"; valid ids hold no control characters. */

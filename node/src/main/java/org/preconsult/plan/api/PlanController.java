@@ -7,6 +7,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
@@ -61,8 +62,8 @@ class PlanController {
     @Post
     @Status(HttpStatus.CREATED)
     @Secured({Role.SUBMITTER_, Role.COORDINATOR_})
-    PlanView draft(@Body @Valid PlanRequest request) {
-        return view(plans.draft(request.content()));
+    PlanView draft(@Body @Valid PlanRequest request, @Nullable @Header("Idempotency-Key") String idempotencyKey) {
+        return view(plans.draft(request.content(), idempotencyKey));
     }
 
     @Put("/{id}")

@@ -13,6 +13,7 @@ import org.preconsult.audit.application.AuditTrail;
 import org.preconsult.audit.application.CurrentActor;
 import org.preconsult.common.api.Problem;
 import org.preconsult.common.api.ProblemException;
+import org.preconsult.common.infrastructure.IdempotencyKeys;
 import org.preconsult.federation.model.Upward;
 import org.preconsult.node.NodeSettings;
 import org.preconsult.plan.infrastructure.PlanDecisionRows;
@@ -39,10 +40,12 @@ public class PlanRegistry {
     private final AuditTrail audit;
     private final CurrentActor actor;
     private final ReviewCases review;
+    private final IdempotencyKeys keys;
 
     public PlanRegistry(PlanRows rows, PlanDecisionRows decisions, Outbox outbox, NodeSettings node, Clock clock,
-                        AuditTrail audit, CurrentActor actor, ReviewCases review) {
+                        AuditTrail audit, CurrentActor actor, ReviewCases review, IdempotencyKeys keys) {
         this.review = review;
+        this.keys = keys;
         this.rows = rows;
         this.decisions = decisions;
         this.outbox = outbox;
@@ -55,6 +58,34 @@ public class PlanRegistry {
     /** Records a new draft. */
     @Transactional
     public Plan draft(PlanContent content) {
+        return draft(content, null);
+    }
+
+    /**
+     * Records a new draft once per {@code Idempotency-Key} of this user: a retry with the same
+     * content gets the same plan; the same key with other content is refused (422).
+     */
+    @Transactional
+    public Plan draft(PlanContent content, String idempotencyKey) {
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            return newDraft(content);
+        }
+        String scoped = "plan-draft:" + actor.current() + ":" + idempotencyKey.strip();
+        String hash = IdempotencyKeys.hashOf(content);
+        var used = keys.claim(scoped, hash);
+        if (used.isPresent()) {
+            if (!used.get().requestHash().equals(hash)) {
+                throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY,
+                        "This Idempotency-Key was already used for a different plan; use a new key for a new plan.");
+            }
+            return get(used.get().summary());
+        }
+        var plan = newDraft(content);
+        keys.complete(scoped, plan.id());
+        return plan;
+    }
+
+    private Plan newDraft(PlanContent content) {
         var now = clock.instant();
         var plan = new Plan(UUID.randomUUID().toString(), 0, content, PlanStatus.DRAFT, null, actor.current(), now, now, null, 0);
         rows.save(PlanRowMapper.toRow(plan));

@@ -1,16 +1,23 @@
-package org.preconsult.catalogue.infrastructure;
+package org.preconsult.common.infrastructure;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * Idempotency keys of catalogue imports ({@code import_idempotency_key}).
+ * {@code Idempotency-Key} values of state-changing requests ({@code idempotency_key}), scoped by
+ * the caller (e.g. {@code "catalogue-import:" + key}), with a hash of what the request carried and
+ * what was answered, so that a retry gets the same answer and a key reused for other content is
+ * refused.
  *
  * <p>A key is claimed by inserting it with {@code ON CONFLICT DO NOTHING} in the import's own
  * transaction: a concurrent request with the same key waits on the row until the first commits,
@@ -18,7 +25,7 @@ import java.util.Optional;
  * that is visible always has its summary.
  */
 @Singleton
-public class ImportKeys {
+public class IdempotencyKeys {
 
     /** A key already used: the hash of what it carried and the summary then answered. */
     public record Used(String requestHash, String summary) {
@@ -26,14 +33,24 @@ public class ImportKeys {
 
     private final JdbcOperations jdbc;
 
-    public ImportKeys(JdbcOperations jdbc) {
+    public IdempotencyKeys(JdbcOperations jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** A stable fingerprint of what a request carried (its records' text form), for comparing retries. */
+    public static String hashOf(Object request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(String.valueOf(request).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
     }
 
     /** Claims the key for this request; empty when it was free, else how it was used. */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public Optional<Used> claim(String key, String requestHash) {
-        int inserted = jdbc.prepareStatement("INSERT INTO import_idempotency_key (idempotency_key, request_hash, created_at)"
+        int inserted = jdbc.prepareStatement("INSERT INTO idempotency_key (idempotency_key, request_hash, created_at)"
                 + " VALUES (?, ?, ?) ON CONFLICT DO NOTHING", insert -> {
                     insert.setString(1, key);
                     insert.setString(2, requestHash);
@@ -43,7 +60,7 @@ public class ImportKeys {
         if (inserted == 1) {
             return Optional.empty();
         }
-        return jdbc.prepareStatement("SELECT request_hash, summary FROM import_idempotency_key WHERE idempotency_key = ?",
+        return jdbc.prepareStatement("SELECT request_hash, summary FROM idempotency_key WHERE idempotency_key = ?",
                 select -> {
                     select.setString(1, key);
                     try (ResultSet rs = select.executeQuery()) {
@@ -56,7 +73,7 @@ public class ImportKeys {
     /** Records the summary answered for a key this transaction claimed. */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void complete(String key, String summary) {
-        jdbc.prepareStatement("UPDATE import_idempotency_key SET summary = ? WHERE idempotency_key = ?", update -> {
+        jdbc.prepareStatement("UPDATE idempotency_key SET summary = ? WHERE idempotency_key = ?", update -> {
             update.setString(1, summary);
             update.setString(2, key);
             return update.executeUpdate();
