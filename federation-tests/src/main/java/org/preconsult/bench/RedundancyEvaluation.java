@@ -56,7 +56,9 @@ public final class RedundancyEvaluation {
                 number("strong-overlap", d.strongOverlap()), number("possible-overlap", d.possibleOverlap()),
                 (int) number("min-description-words", d.minDescriptionWords()),
                 (int) number("candidate-pool", d.candidatePool()), (int) number("max-query-terms", d.maxQueryTerms()),
-                number("owner-boost", d.ownerBoost()), d.defaultLimit());
+                number("owner-boost", d.ownerBoost()), d.defaultLimit(),
+                System.getProperty("preconsult.redundancy.search-threads") == null ? d.searchThreads()
+                        : Integer.valueOf(System.getProperty("preconsult.redundancy.search-threads")));
     }
 
     private static double number(String name, double fallback) {

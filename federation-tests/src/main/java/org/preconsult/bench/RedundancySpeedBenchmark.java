@@ -89,7 +89,7 @@ public final class RedundancySpeedBenchmark {
         Path dir = Files.createTempDirectory("preconsult-speed-");
         resetPeakHeap();
         Generator generator = new Generator(dev.catalogue(), 42);
-        try (CatalogueIndex index = CatalogueIndex.onDisk(dir, new TextAnalysis())) {
+        try (CatalogueIndex index = CatalogueIndex.onDisk(dir, new TextAnalysis(), p.effectiveSearchThreads())) {
             long start = System.nanoTime();
             index.startBulkLoad();
             AtomicLong next = new AtomicLong();
@@ -101,6 +101,7 @@ public final class RedundancySpeedBenchmark {
                         CatalogueEntry e = i < dev.catalogue().size() ? dev.catalogue().get((int) i) : generator.entry(i);
                         index.addForBulkLoad(e, i + 1);
                     }
+                    index.flushForBulkLoad();
                 });
                 worker.start();
                 workers.add(worker);
@@ -108,8 +109,12 @@ public final class RedundancySpeedBenchmark {
             for (Thread w : workers) {
                 w.join();
             }
+            double addSeconds = (System.nanoTime() - start) / 1e9;
             index.finishBulkLoad(size);
             double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf(Locale.ROOT, "%,d entries: added and flushed in %.1f s, committed in %.1f s; segments %s,"
+                    + " slices %s, %d search threads%n", size, addSeconds, seconds - addSeconds, index.segmentSizes(),
+                    index.sliceSizes(), index.searchThreads());
             System.gc();
             long heapAfterBuild = usedHeap();
 

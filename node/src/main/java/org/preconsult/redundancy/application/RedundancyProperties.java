@@ -1,6 +1,7 @@
 package org.preconsult.redundancy.application;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -20,6 +21,8 @@ import org.preconsult.redundancy.model.RecommendationRules;
  * @param maxQueryTerms       highest-IDF terms of a plan kept in the first-stage query
  * @param ownerBoost          relative boost of a match that belongs to the applicant itself
  * @param defaultLimit        matches returned when a caller asks for none in particular
+ * @param searchThreads       threads one check's first-stage search runs on, over slices of the index's
+ *                            segments; unset means the number of available processors
  */
 @ConfigurationProperties("preconsult.redundancy")
 public record RedundancyProperties(
@@ -30,7 +33,8 @@ public record RedundancyProperties(
         @Bindable(defaultValue = DEFAULT_CANDIDATE_POOL) @Min(10) @Max(1000) int candidatePool,
         @Bindable(defaultValue = DEFAULT_MAX_QUERY_TERMS) @Min(4) @Max(256) int maxQueryTerms,
         @Bindable(defaultValue = DEFAULT_OWNER_BOOST) @DecimalMin("0.0") @DecimalMax("1.0") double ownerBoost,
-        @Bindable(defaultValue = DEFAULT_LIMIT) @Min(1) @Max(100) int defaultLimit) {
+        @Bindable(defaultValue = DEFAULT_LIMIT) @Min(1) @Max(100) int defaultLimit,
+        @Nullable @Min(1) @Max(64) Integer searchThreads) {
 
     public static final String DEFAULT_STRONG_OVERLAP = "0.5";
     public static final String DEFAULT_POSSIBLE_OVERLAP = "0.3";
@@ -45,7 +49,12 @@ public record RedundancyProperties(
         return new RedundancyProperties(false, Double.parseDouble(DEFAULT_STRONG_OVERLAP),
                 Double.parseDouble(DEFAULT_POSSIBLE_OVERLAP), Integer.parseInt(DEFAULT_MIN_DESCRIPTION_WORDS),
                 Integer.parseInt(DEFAULT_CANDIDATE_POOL), Integer.parseInt(DEFAULT_MAX_QUERY_TERMS),
-                Double.parseDouble(DEFAULT_OWNER_BOOST), Integer.parseInt(DEFAULT_LIMIT));
+                Double.parseDouble(DEFAULT_OWNER_BOOST), Integer.parseInt(DEFAULT_LIMIT), null);
+    }
+
+    /** The search threads to use: the setting, else the number of available processors. */
+    public int effectiveSearchThreads() {
+        return searchThreads == null ? Runtime.getRuntime().availableProcessors() : searchThreads;
     }
 
     /** The thresholds the recommendation rules read. */

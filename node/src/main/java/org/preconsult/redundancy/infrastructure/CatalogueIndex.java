@@ -6,18 +6,26 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
@@ -45,6 +53,10 @@ import org.preconsult.catalogue.model.CatalogueEntry;
  * <p>A removed entry leaves a <em>tombstone</em>: a document with only its id and change sequence.
  * It has none of the searched fields, so no check can match it, and it lets a late, older change of
  * the same entry be recognised as stale instead of bringing the entry back.
+ *
+ * <p>With more than one search thread, a search runs its slices in parallel: the segments are
+ * split into at most that many slices of about equal document counts, and one search's slices run
+ * on a pool of daemon threads (the calling thread takes part). A small index stays one slice.
  */
 public final class CatalogueIndex implements Closeable {
 
@@ -70,6 +82,8 @@ public final class CatalogueIndex implements Closeable {
     private static final String CURRENT_FORMAT = "2";
     /** RAM buffer of a bulk load: few flushes and merges, well inside a 1 GB heap. */
     private static final double BULK_RAM_BUFFER_MB = 256;
+    /** Below this many documents per slice, a parallel search costs more than it saves. */
+    static final int MIN_DOCS_PER_SLICE = 50_000;
     /** Neutral keys and language text: frequencies for BM25, no positions (no phrase queries). */
     private static final FieldType TERMS_WITH_FREQS = termsWithFreqs();
 
@@ -80,13 +94,20 @@ public final class CatalogueIndex implements Closeable {
     private final SearcherManager searchers;
     private final boolean existedAtOpen;
     private final double ramBufferMb;
+    private final int searchThreads;
+    private final ExecutorService searchPool;
     private final TreeSet<Long> appliedAboveWatermark = new TreeSet<>();
     private long watermark;
 
-    private CatalogueIndex(Directory directory, TextAnalysis analysis, double ramBufferMb) {
+    private CatalogueIndex(Directory directory, TextAnalysis analysis, double ramBufferMb, int searchThreads) {
+        if (searchThreads < 1) {
+            throw new IllegalArgumentException("search threads must be at least 1: " + searchThreads);
+        }
         this.directory = directory;
         this.analysis = analysis;
         this.ramBufferMb = ramBufferMb;
+        this.searchThreads = searchThreads;
+        this.searchPool = searchThreads > 1 ? Executors.newFixedThreadPool(searchThreads, daemonThreads()) : null;
         try {
             this.existedAtOpen = DirectoryReader.indexExists(directory)
                     && CURRENT_FORMAT.equals(SegmentInfos.readLatestCommit(directory).getUserData().get(FORMAT));
@@ -96,25 +117,52 @@ public final class CatalogueIndex implements Closeable {
             this.writer = new IndexWriter(directory, config);
             Map<String, String> userData = writer.getLiveCommitData() == null ? Map.of() : toMap(writer);
             this.watermark = Long.parseLong(userData.getOrDefault(WATERMARK, "0"));
-            this.searchers = new SearcherManager(writer, new SearcherFactory());
+            this.searchers = new SearcherManager(writer, new SlicedSearcherFactory(searchPool, searchThreads));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** An index kept on disk in {@code dir} (created when missing). */
+    /** An index kept on disk in {@code dir} (created when missing), searched on every available processor. */
     public static CatalogueIndex onDisk(Path dir, TextAnalysis analysis) {
+        return onDisk(dir, analysis, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** An index kept on disk in {@code dir} (created when missing), one search on up to {@code searchThreads}. */
+    public static CatalogueIndex onDisk(Path dir, TextAnalysis analysis, int searchThreads) {
         try {
             Files.createDirectories(dir);
-            return new CatalogueIndex(FSDirectory.open(dir), analysis, 64);
+            return new CatalogueIndex(FSDirectory.open(dir), analysis, 64, searchThreads);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** An index in memory, for tests and the evaluation tools. */
+    /** An index in memory, for tests and the evaluation tools, searched on every available processor. */
     public static CatalogueIndex inMemory(TextAnalysis analysis) {
-        return new CatalogueIndex(new ByteBuffersDirectory(), analysis, 32);
+        return inMemory(analysis, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** An index in memory, one search on up to {@code searchThreads}. */
+    public static CatalogueIndex inMemory(TextAnalysis analysis, int searchThreads) {
+        return new CatalogueIndex(new ByteBuffersDirectory(), analysis, 32, searchThreads);
+    }
+
+    /** Threads one search may run on. */
+    public int searchThreads() {
+        return searchThreads;
+    }
+
+    /** Documents of each segment of the current searcher, for diagnostics. */
+    public List<Integer> segmentSizes() {
+        return withSearcher(s -> s.getIndexReader().leaves().stream().map(c -> c.reader().maxDoc()).toList());
+    }
+
+    /** Documents of each slice one search is split into, for diagnostics. */
+    public List<Integer> sliceSizes() {
+        return withSearcher(s -> Arrays.stream(s.getSlices())
+                .map(slice -> Arrays.stream(slice.leaves).mapToInt(c -> c.reader().maxDoc()).sum())
+                .toList());
     }
 
     TextAnalysis analysis() {
@@ -211,6 +259,19 @@ public final class CatalogueIndex implements Closeable {
     }
 
     /**
+     * Writes a buffer of added entries to disk in the calling thread. Each thread of a multi-threaded
+     * bulk load calls it once it has added its share: the buffers are then flushed in parallel,
+     * instead of one after another by the commit of {@link #finishBulkLoad}.
+     */
+    public void flushForBulkLoad() {
+        try {
+            writer.flushNextBuffer();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
      * Ends a bulk load: the watermark becomes {@code highestChangeSeq}, then one commit and one
      * refresh; checks see the new content from here on.
      */
@@ -285,7 +346,82 @@ public final class CatalogueIndex implements Closeable {
             directory.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            if (searchPool != null) {
+                searchPool.shutdown();
+            }
         }
+    }
+
+    /**
+     * Searchers whose segments are split into at most {@code threads} slices of about equal document
+     * counts (largest segment first into the lightest slice), none under {@link #MIN_DOCS_PER_SLICE}
+     * documents unless the index is smaller. Lucene's own slicing groups segments up to 250,000
+     * documents and five segments a slice, which on a few processors leaves some idle and others
+     * with two slices in turn.
+     */
+    private static final class SlicedSearcherFactory extends SearcherFactory {
+        private final ExecutorService pool;
+        private final int threads;
+
+        SlicedSearcherFactory(ExecutorService pool, int threads) {
+            this.pool = pool;
+            this.threads = threads;
+        }
+
+        @Override
+        public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) {
+            if (pool == null) {
+                return new IndexSearcher(reader);
+            }
+            int slices = Math.max(1, Math.min(threads, reader.maxDoc() / MIN_DOCS_PER_SLICE));
+            return new IndexSearcher(reader, pool) {
+                @Override
+                protected LeafSlice[] slices(List<LeafReaderContext> leaves) {
+                    return balancedSlices(leaves, slices);
+                }
+            };
+        }
+    }
+
+    static IndexSearcher.LeafSlice[] balancedSlices(List<LeafReaderContext> leaves, int maxSlices) {
+        int n = Math.min(maxSlices, leaves.size());
+        if (n <= 1) {
+            return leaves.isEmpty()
+                    ? new IndexSearcher.LeafSlice[0]
+                    : new IndexSearcher.LeafSlice[] {new IndexSearcher.LeafSlice(new ArrayList<>(leaves))};
+        }
+        List<List<LeafReaderContext>> groups = new ArrayList<>(n);
+        long[] docs = new long[n];
+        for (int i = 0; i < n; i++) {
+            groups.add(new ArrayList<>());
+        }
+        List<LeafReaderContext> bySize = new ArrayList<>(leaves);
+        bySize.sort(Comparator.comparingInt((LeafReaderContext c) -> c.reader().maxDoc()).reversed());
+        for (LeafReaderContext leaf : bySize) {
+            int lightest = 0;
+            for (int i = 1; i < n; i++) {
+                if (docs[i] < docs[lightest]) {
+                    lightest = i;
+                }
+            }
+            groups.get(lightest).add(leaf);
+            docs[lightest] += leaf.reader().maxDoc();
+        }
+        IndexSearcher.LeafSlice[] slices = new IndexSearcher.LeafSlice[n];
+        for (int i = 0; i < n; i++) {
+            slices[i] = new IndexSearcher.LeafSlice(groups.get(i));
+        }
+        return slices;
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "catalogue-search-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     private void write(CatalogueEntry entry, long changeSeq) throws IOException {

@@ -8,6 +8,13 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.preconsult.catalogue.application.CatalogueChanged;
 import org.preconsult.catalogue.infrastructure.CatalogueEntryRow;
 import org.preconsult.catalogue.infrastructure.CatalogueEntryRows;
@@ -64,7 +71,10 @@ public class CatalogueIndexMaintenance implements IndexRebuilding {
     /**
      * Rebuilds the index from the database as one bulk load: no commit until every row is in, then
      * a single commit and refresh, so checks see the old index until the new one is complete.
-     * Catalogue changes committed meanwhile wait for the rebuild and are applied after it.
+     * Catalogue changes committed meanwhile wait for the rebuild and are applied after it. Pages are
+     * read here and indexed on one thread per processor into the shared writer (at most two pages
+     * per thread wait in memory); each thread ends by flushing a buffer, so the buffers reach disk in
+     * parallel.
      */
     @Override
     public Rebuilt rebuild() {
@@ -72,25 +82,85 @@ public class CatalogueIndexMaintenance implements IndexRebuilding {
             long start = System.nanoTime();
             index.clearForRebuild();
             index.startBulkLoad();
-            int read = 0;
-            long last = 0;
-            while (true) {
-                List<CatalogueEntryRow> page = rows.findByChangeSeqGreaterThanOrderByChangeSeq(last, Pageable.from(0, PAGE));
-                for (CatalogueEntryRow row : page) {
-                    index.addForBulkLoad(CatalogueRowMapper.toEntry(row), row.changeSeq());
-                    last = row.changeSeq();
+            int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+            ExecutorService workers = Executors.newFixedThreadPool(threads, indexingThreads());
+            try {
+                Semaphore pagesInFlight = new Semaphore(2 * threads);
+                List<Future<?>> pending = new ArrayList<>();
+                int read = 0;
+                long last = 0;
+                while (true) {
+                    List<CatalogueEntryRow> page = rows.findByChangeSeqGreaterThanOrderByChangeSeq(last, Pageable.from(0, PAGE));
+                    if (!page.isEmpty()) {
+                        last = page.get(page.size() - 1).changeSeq();
+                        pagesInFlight.acquire();
+                        pending.add(workers.submit(() -> {
+                            try {
+                                for (CatalogueEntryRow row : page) {
+                                    index.addForBulkLoad(CatalogueRowMapper.toEntry(row), row.changeSeq());
+                                }
+                            } finally {
+                                pagesInFlight.release();
+                            }
+                        }));
+                        awaitDone(pending, false);
+                    }
+                    read += page.size();
+                    if (page.size() < PAGE) {
+                        break;
+                    }
                 }
-                read += page.size();
-                if (page.size() < PAGE) {
-                    break;
+                awaitDone(pending, true);
+                for (int t = 0; t < threads; t++) {
+                    pending.add(workers.submit(index::flushForBulkLoad));
                 }
+                awaitDone(pending, true);
+                index.finishBulkLoad(last);
+                Rebuilt rebuilt = new Rebuilt(read, index.size(), Duration.ofNanos(System.nanoTime() - start));
+                LOG.info("Catalogue index rebuilt: {} rows read, {} entries indexed in {} ms on {} threads, watermark {}",
+                        rebuilt.entriesRead(), rebuilt.entriesIndexed(), rebuilt.duration().toMillis(), threads,
+                        index.watermark());
+                return rebuilt;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("catalogue index rebuild interrupted", e);
+            } finally {
+                workers.shutdownNow();
             }
-            index.finishBulkLoad(last);
-            Rebuilt rebuilt = new Rebuilt(read, index.size(), Duration.ofNanos(System.nanoTime() - start));
-            LOG.info("Catalogue index rebuilt: {} rows read, {} entries indexed in {} ms, watermark {}",
-                    rebuilt.entriesRead(), rebuilt.entriesIndexed(), rebuilt.duration().toMillis(), index.watermark());
-            return rebuilt;
         }
+    }
+
+    /** Removes finished tasks (all of them, waiting, when {@code all}), rethrowing the first failure. */
+    private static void awaitDone(List<Future<?>> tasks, boolean all) throws InterruptedException {
+        var it = tasks.iterator();
+        while (it.hasNext()) {
+            Future<?> task = it.next();
+            if (!all && !task.isDone()) {
+                continue;
+            }
+            try {
+                task.get();
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException) {
+                    throw (RuntimeException) cause;
+                }
+                if (cause instanceof Error) {
+                    throw (Error) cause;
+                }
+                throw new IllegalStateException(cause);
+            }
+            it.remove();
+        }
+    }
+
+    private static ThreadFactory indexingThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "catalogue-index-build-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     /** Applies every change above the watermark, in change order. */

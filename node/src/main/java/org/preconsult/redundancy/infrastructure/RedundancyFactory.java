@@ -21,8 +21,9 @@ class RedundancyFactory {
     CatalogueIndex catalogueIndex(@Value("${preconsult.data-dir}") Path dataDir, RedundancyProperties properties,
                                   TextAnalysis analysis) {
         return properties.inMemory()
-                ? CatalogueIndex.inMemory(analysis)
-                : CatalogueIndex.onDisk(dataDir.resolve("index").resolve("catalogue"), analysis);
+                ? CatalogueIndex.inMemory(analysis, properties.effectiveSearchThreads())
+                : CatalogueIndex.onDisk(dataDir.resolve("index").resolve("catalogue"), analysis,
+                        properties.effectiveSearchThreads());
     }
 
     @Singleton

@@ -2,6 +2,7 @@ package org.preconsult.redundancy.infrastructure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.preconsult.redundancy.RedundancyFixture.entry;
 import static org.preconsult.redundancy.RedundancyFixture.plan;
@@ -46,6 +47,27 @@ class CatalogueIndexTest {
             f.index.apply(PERMITS, 10);
             assertFalse(found(f));
         }
+    }
+
+    @Test
+    void slices_splitSegmentsIntoBalancedGroups_andASmallIndexStaysOneSlice() {
+        try (var index = CatalogueIndex.inMemory(new TextAnalysis(), 2)) {
+            for (int i = 1; i <= 5; i++) {
+                index.apply(entry("e" + i, EntryKind.PLAN, "X", "Entry " + i, "text " + i), i);
+            }
+            assertEquals(5, index.segmentSizes().size(), "one segment per committed change");
+            assertEquals(List.of(5), index.sliceSizes(), "below the minimum slice size the search stays sequential");
+            var slices = index.withSearcher(s -> CatalogueIndex.balancedSlices(s.getIndexReader().leaves(), 2));
+            assertEquals(2, slices.length);
+            assertEquals(5, slices[0].leaves.length + slices[1].leaves.length);
+            assertEquals(1, Math.abs(slices[0].leaves.length - slices[1].leaves.length));
+        }
+    }
+
+    @Test
+    void searchThreads_mustBeAtLeastOne() {
+        assertThrows(IllegalArgumentException.class,
+                () -> CatalogueIndex.inMemory(new TextAnalysis(), 0));
     }
 
     @Test
