@@ -1,6 +1,7 @@
 package org.preconsult.common.api;
 
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpRequest;
@@ -88,6 +89,17 @@ public final class ProblemHandlers {
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, SerdeException e) {
             return respond(HttpStatus.BAD_REQUEST, "The request body could not be read: " + e.getMessage(), List.of());
+        }
+    }
+
+    /** Two people saved the same record at once: the later one is told to reload, nothing is overwritten. */
+    @Produces
+    @Singleton
+    static class ForConcurrentChange implements ExceptionHandler<OptimisticLockException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, OptimisticLockException e) {
+            return respond(HttpStatus.CONFLICT,
+                    "Someone else changed this record at the same time; reload it and apply your change again.", List.of());
         }
     }
 
