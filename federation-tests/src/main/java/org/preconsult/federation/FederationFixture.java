@@ -148,6 +148,12 @@ public final class FederationFixture implements AutoCloseable {
         throw new AssertionError("Timed out after " + deadline + " waiting until " + description);
     }
 
+    /** Reads a column of the current row of a result. */
+    @FunctionalInterface
+    interface ColumnReader<T> {
+        T read(ResultSet rs, int column) throws SQLException;
+    }
+
     /** One running node and a client for its HTTP API. */
     static final class Node implements AutoCloseable {
         private final String id;
@@ -231,30 +237,29 @@ public final class FederationFixture implements AutoCloseable {
 
         /** Runs a query on this node's own database (for assertions about what it holds). */
         long count(String sql, Object... args) {
-            try (Connection c = rawDataSource().getConnection();
-                 var s = c.prepareStatement(sql)) {
-                for (int i = 0; i < args.length; i++) {
-                    s.setObject(i + 1, args[i]);
-                }
-                try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
+            return column(sql, ResultSet::getLong, args).get(0);
         }
 
-        /** The first column of the first row of a query, as text. */
+        /** The first column of the first row of a query, as text; null when there is no row. */
         String text(String sql, Object... args) {
+            var values = column(sql, ResultSet::getString, args);
+            return values.isEmpty() ? null : values.get(0);
+        }
+
+        /** Reads one value of every row of a query on this node's own database. */
+        <T> List<T> column(String sql, ColumnReader<T> reader, Object... args) {
             try (Connection c = rawDataSource().getConnection();
                  var s = c.prepareStatement(sql)) {
                 for (int i = 0; i < args.length; i++) {
                     s.setObject(i + 1, args[i]);
                 }
+                List<T> values = new ArrayList<>();
                 try (ResultSet rs = s.executeQuery()) {
-                    return rs.next() ? rs.getString(1) : null;
+                    while (rs.next()) {
+                        values.add(reader.read(rs, 1));
+                    }
                 }
+                return values;
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.micronaut.core.type.Argument;
-import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.transaction.TransactionOperations;
 import java.security.GeneralSecurityException;
@@ -18,17 +17,14 @@ import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -285,7 +281,7 @@ class SignedDecisionTest {
     }
 
     private static String caseOf(String planId) {
-        return text(central, "SELECT id FROM review_case WHERE plan_id = ?", planId).orElseThrow();
+        return java.util.Objects.requireNonNull(central.text("SELECT id FROM review_case WHERE plan_id = ?", planId));
     }
 
     private static void decide(String planId, String outcome, String reason) {
@@ -317,7 +313,7 @@ class SignedDecisionTest {
 
     /** The signed decision central queued for the plan, exactly as it left central. */
     private static SignedDecision genuineDecisionFor(String planId) {
-        for (byte[] payload : blobs(central, "SELECT payload FROM feed WHERE body_type = 'DECISION' ORDER BY position")) {
+        for (byte[] payload : central.column("SELECT payload FROM feed WHERE body_type = 'DECISION' ORDER BY position", ResultSet::getBytes)) {
             SignedDecision decision = parse(payload).getDecision();
             if (content(decision).getPlanId().equals(planId)) {
                 return decision;
@@ -421,37 +417,5 @@ class SignedDecisionTest {
 
     private static List<String> reasons(List<Map<String, Object>> rejections) {
         return rejections.stream().map(r -> (String) r.get("reason")).toList();
-    }
-
-    private static Optional<String> text(FederationFixture.Node node, String sql, Object... args) {
-        List<String> found = new ArrayList<>();
-        query(node, sql, args, rs -> found.add(rs.getString(1)));
-        return found.stream().findFirst();
-    }
-
-    private static List<byte[]> blobs(FederationFixture.Node node, String sql, Object... args) {
-        List<byte[]> found = new ArrayList<>();
-        query(node, sql, args, rs -> found.add(rs.getBytes(1)));
-        return found;
-    }
-
-    private interface RowReader {
-        void read(ResultSet rs) throws SQLException;
-    }
-
-    private static void query(FederationFixture.Node node, String sql, Object[] args, RowReader reader) {
-        DataSource data = DelegatingDataSource.unwrapDataSource(node.context().getBean(DataSource.class));
-        try (Connection c = data.getConnection(); var s = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                s.setObject(i + 1, args[i]);
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    reader.read(rs);
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

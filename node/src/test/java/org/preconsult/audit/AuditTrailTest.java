@@ -55,7 +55,7 @@ class AuditTrailTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return NodeFixture.properties();
+        return NodeFixture.nodeProperties();
     }
 
     @Test

@@ -43,7 +43,7 @@ class NodeTrustApiTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return NodeFixture.properties();
+        return NodeFixture.nodeProperties();
     }
 
     @Test

@@ -58,7 +58,7 @@ class SignedDecisionsTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return NodeFixture.properties();
+        return NodeFixture.nodeProperties();
     }
 
     @BeforeAll

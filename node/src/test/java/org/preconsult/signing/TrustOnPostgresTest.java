@@ -40,7 +40,7 @@ class TrustOnPostgresTest {
     @BeforeAll
     void startNodeOnPostgres() throws Exception {
         postgres = EmbeddedPostgres.start();
-        Map<String, Object> properties = new HashMap<>(NodeFixture.properties());
+        Map<String, Object> properties = new HashMap<>(NodeFixture.nodeProperties());
         properties.put("datasources.default.url", postgres.getJdbcUrl("postgres", "postgres"));
         properties.put("datasources.default.driver-class-name", "org.postgresql.Driver");
         properties.put("datasources.default.username", "postgres");

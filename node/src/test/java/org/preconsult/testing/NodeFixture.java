@@ -52,11 +52,6 @@ public final class NodeFixture {
                 .orElseThrow(() -> new IllegalStateException("No token generated; is the JWT secret set?"));
     }
 
-    /** The same properties: the name tests of the signing and audit features use. */
-    public static Map<String, String> properties() {
-        return nodeProperties();
-    }
-
     /** The request with a bearer token for a user with the given roles. */
     public static <T> MutableHttpRequest<T> as(TokenGenerator tokens, MutableHttpRequest<T> request, String... roles) {
         return request.bearerAuth(token(tokens, "user-" + String.join("-", roles).toLowerCase(), roles));
