@@ -55,7 +55,8 @@ public final class RedundancyEvaluation {
         return new RedundancyProperties(false,
                 number("strong-overlap", d.strongOverlap()), number("possible-overlap", d.possibleOverlap()),
                 (int) number("min-description-words", d.minDescriptionWords()),
-                (int) number("candidate-pool", d.candidatePool()), (int) number("max-query-terms", d.maxQueryTerms()),
+                (int) number("candidate-pool", d.candidatePool()), (int) number("own-entries-pool", d.ownEntriesPool()),
+                (int) number("max-query-terms", d.maxQueryTerms()), number("common-term-share", d.commonTermShare()),
                 number("owner-boost", d.ownerBoost()), d.defaultLimit(),
                 System.getProperty("preconsult.redundancy.search-threads") == null ? d.searchThreads()
                         : Integer.valueOf(System.getProperty("preconsult.redundancy.search-threads")));
@@ -74,8 +75,7 @@ public final class RedundancyEvaluation {
             index.addForBulkLoad(entry, ++seq);
         }
         index.finishBulkLoad(seq);
-        var search = new LuceneCandidateSearch(index, new LuceneCandidateSearch.Tuning(
-                properties.candidatePool(), properties.maxQueryTerms(), properties.ownerBoost()));
+        var search = new LuceneCandidateSearch(index, LuceneCandidateSearch.Tuning.from(properties));
         return new CheckingRedundancy(search, properties);
     }
 

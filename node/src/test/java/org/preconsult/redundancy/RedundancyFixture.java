@@ -21,8 +21,7 @@ public final class RedundancyFixture implements AutoCloseable {
 
     public RedundancyFixture() {
         RedundancyProperties p = RedundancyProperties.defaults();
-        checking = new CheckingRedundancy(new LuceneCandidateSearch(index, new LuceneCandidateSearch.Tuning(
-                p.candidatePool(), p.maxQueryTerms(), p.ownerBoost())), p);
+        checking = new CheckingRedundancy(new LuceneCandidateSearch(index, LuceneCandidateSearch.Tuning.from(p)), p);
     }
 
     /** Adds (or replaces) entries as committed catalogue changes. */

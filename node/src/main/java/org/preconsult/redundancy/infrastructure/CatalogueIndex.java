@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -61,17 +62,11 @@ import org.preconsult.catalogue.model.CatalogueEntry;
 public final class CatalogueIndex implements Closeable {
 
     static final String ID = "id";
-    static final String KIND = "kind";
-    static final String OWNER = "owner";
     static final String OWNER_KEY = "owner_key";
-    static final String NAME = "name";
-    static final String DESCRIPTION = "description";
-    static final String FUNCTIONS = "functions";
     static final String FUNCTION_CODE = "function_code";
-    static final String LANGUAGE = "language";
     static final String CHANGE_SEQ = "change_seq";
     static final String TOMBSTONE = "tombstone";
-    /** The compact pre-analyzed form the rescoring reads ({@link EntryProfile}). */
+    /** The compact pre-analyzed form the rescoring reads ({@link EntryProfile}), a binary doc value. */
     static final String PROFILE = "profile";
     private static final String WATERMARK = "watermark";
     /**
@@ -79,7 +74,7 @@ public final class CatalogueIndex implements Closeable {
      * rebuilt from the database, since fields cannot change their indexing options in place.
      */
     private static final String FORMAT = "format";
-    private static final String CURRENT_FORMAT = "2";
+    private static final String CURRENT_FORMAT = "3";
     /** RAM buffer of a bulk load: few flushes and merges, well inside a 1 GB heap. */
     private static final double BULK_RAM_BUFFER_MB = 256;
     /** Below this many documents per slice, a parallel search costs more than it saves. */
@@ -470,21 +465,21 @@ public final class CatalogueIndex implements Closeable {
         String name = entry.name() == null ? "" : entry.name();
         String description = entry.description() == null ? "" : entry.description();
         String language = language(entry, name, description);
-        // The neutral keys are analyzed once: they feed the two key fields and the stored profile.
-        EntryProfile profile = EntryProfile.analyze(analysis, name, description, entry.functions());
+        String ownerKey = entry.owner() == null ? null : TextAnalysis.ownerKey(entry.owner());
+        String functionCode = entry.functionCode() == null || entry.functionCode().isBlank() ? null
+                : TextAnalysis.fold(entry.functionCode());
+        // The neutral keys are analyzed once: they feed the two key fields and the profile.
+        EntryProfile profile = EntryProfile.analyze(analysis, new EntryProfile.Facts(entry.id(), entry.kind().name(),
+                entry.owner(), ownerKey, language, functionCode, name), description, entry.functions());
         Document doc = new Document();
         doc.add(new StringField(ID, entry.id(), Field.Store.YES));
-        doc.add(new StoredField(KIND, entry.kind().name()));
-        doc.add(new StoredField(NAME, name));
         doc.add(new StoredField(CHANGE_SEQ, changeSeq));
-        doc.add(new StoredField(LANGUAGE, language));
-        doc.add(new StoredField(PROFILE, profile.encode()));
-        if (entry.owner() != null) {
-            doc.add(new StoredField(OWNER, entry.owner()));
-            doc.add(new StringField(OWNER_KEY, TextAnalysis.ownerKey(entry.owner()), Field.Store.YES));
+        doc.add(new BinaryDocValuesField(PROFILE, profile.encode()));
+        if (ownerKey != null) {
+            doc.add(new StringField(OWNER_KEY, ownerKey, Field.Store.NO));
         }
-        if (entry.functionCode() != null && !entry.functionCode().isBlank()) {
-            doc.add(new StringField(FUNCTION_CODE, TextAnalysis.fold(entry.functionCode()), Field.Store.YES));
+        if (functionCode != null) {
+            doc.add(new StringField(FUNCTION_CODE, functionCode, Field.Store.NO));
         }
         doc.add(new Field(TextAnalysis.TITLE_KEYS, TextAnalysis.keyTokens(profile.name.counts()), TERMS_WITH_FREQS));
         doc.add(new Field(TextAnalysis.KEYS, TextAnalysis.keyTokens(profile.allKeys()), TERMS_WITH_FREQS));

@@ -13,25 +13,36 @@ import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * What the rescoring needs of an entry, analyzed once when the entry is indexed and stored in one
- * compact binary field: the neutral keys of name and description with their counts and the word
- * that first produced each (for evidence), the keys of each function, and the entities. A check
- * reads this back instead of re-analyzing every candidate's text.
+ * Everything the rescoring needs of an entry, analyzed once when the entry is indexed and kept in
+ * one compact binary doc value: the entry's facts (id, kind, owner, language, function code, name),
+ * the neutral keys of name and description with their counts and the word that first produced each
+ * (for evidence), the keys of each function, and the entities. A check reads this back instead of
+ * re-analyzing every candidate's text, and without touching stored fields (whose compressed blocks
+ * cost more to open than the value itself).
  *
- * <p>Encoding: the folded name (for character trigrams), then for name and description, a count of keys, then (key, count, surface) each; then a
- * count of functions, each (text, count of keys, keys); then a count of entities, each (key,
- * written form). Strings are Lucene's length-prefixed UTF-8, numbers variable-length integers.
+ * <p>Encoding: the facts (id, kind, owner, owner key, language, function code, name; absent ones
+ * empty), the folded name (for character trigrams), then for name and description, a count of
+ * keys, then (key, count, surface) each; then a count of functions, each (text, count of keys,
+ * keys); then a count of entities, each (key, written form). Strings are Lucene's length-prefixed
+ * UTF-8, numbers variable-length integers.
  */
 final class EntryProfile {
 
+    /** What an entry is, as shown in a match. */
+    record Facts(String id, String kind, String owner, String ownerKey, String language, String functionCode,
+                 String name) {
+    }
+
+    final Facts facts;
     final String foldedName;
     final TextAnalysis.Keys name;
     final TextAnalysis.Keys description;
     final Map<String, Set<String>> functions;
     final Map<String, String> entities;
 
-    EntryProfile(String foldedName, TextAnalysis.Keys name, TextAnalysis.Keys description,
+    EntryProfile(Facts facts, String foldedName, TextAnalysis.Keys name, TextAnalysis.Keys description,
                  Map<String, Set<String>> functions, Map<String, String> entities) {
+        this.facts = facts;
         this.foldedName = foldedName;
         this.name = name;
         this.description = description;
@@ -40,7 +51,8 @@ final class EntryProfile {
     }
 
     /** Analyzes an entry's texts; the text of the entities is name, description and functions. */
-    static EntryProfile analyze(TextAnalysis analysis, String name, String description, List<String> functionTexts) {
+    static EntryProfile analyze(TextAnalysis analysis, Facts facts, String description, List<String> functionTexts) {
+        String name = facts.name();
         Map<String, Set<String>> functions = new LinkedHashMap<>();
         for (String f : functionTexts) {
             if (f != null && !f.isBlank()) {
@@ -49,7 +61,7 @@ final class EntryProfile {
         }
         String text = functionTexts.isEmpty() ? name + "\n" + description
                 : name + "\n" + description + "\n" + String.join("\n", functionTexts);
-        return new EntryProfile(TextAnalysis.fold(name), analysis.keys(name), analysis.keys(description), functions,
+        return new EntryProfile(facts, TextAnalysis.fold(name), analysis.keys(name), analysis.keys(description), functions,
                 analysis.entities(text));
     }
 
@@ -64,6 +76,10 @@ final class EntryProfile {
     BytesRef encode() {
         ByteBuffersDataOutput out = new ByteBuffersDataOutput();
         try {
+            for (String fact : new String[] {facts.id(), facts.kind(), facts.owner(), facts.ownerKey(), facts.language(),
+                    facts.functionCode(), facts.name()}) {
+                out.writeString(fact == null ? "" : fact);
+            }
             out.writeString(foldedName);
             writeKeys(out, name);
             writeKeys(out, description);
@@ -95,6 +111,8 @@ final class EntryProfile {
     }
 
     private static EntryProfile read(ByteArrayDataInput in) throws IOException {
+        Facts facts = new Facts(in.readString(), in.readString(), in.readString(), in.readString(), in.readString(),
+                in.readString(), in.readString());
         String foldedName = in.readString();
         TextAnalysis.Keys name = readKeys(in);
         TextAnalysis.Keys description = readKeys(in);
@@ -114,7 +132,7 @@ final class EntryProfile {
         for (int i = 0; i < ne; i++) {
             entities.put(in.readString(), in.readString());
         }
-        return new EntryProfile(foldedName, name, description, functions, entities);
+        return new EntryProfile(facts, foldedName, name, description, functions, entities);
     }
 
     private static void writeKeys(ByteBuffersDataOutput out, TextAnalysis.Keys keys) throws IOException {

@@ -2,6 +2,7 @@ package org.preconsult.redundancy.infrastructure;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,9 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.lucene.document.Document;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -22,9 +25,9 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.preconsult.catalogue.model.EntryKind;
 import org.preconsult.redundancy.application.CandidateSearch;
+import org.preconsult.redundancy.application.RedundancyProperties;
 import org.preconsult.redundancy.model.Evidence;
 import org.preconsult.redundancy.model.Match;
 import org.preconsult.redundancy.model.PlanDraft;
@@ -33,10 +36,14 @@ import org.preconsult.redundancy.model.PlanDraft;
  * Finds duplicates of a plan in two stages.
  *
  * <ol>
- *   <li><b>Retrieve</b>: one BM25 query over the neutral title and text keys, the plan language's
- *   own field and the entities, keeping only the plan's highest-IDF terms, so that long
- *   descriptions stay fast (long queries defeat Lucene's early termination).</li>
- *   <li><b>Rescore</b> the first {@code candidatePool} hits with features that are each in 0..1 and
+ *   <li><b>Retrieve</b> candidates with two BM25 queries. <em>Look-alikes</em>: the plan's
+ *   highest-IDF terms over the neutral title and text keys, the plan language's own field and the
+ *   entities, leaving out terms that occur in more than {@code commonTermShare} of the entries
+ *   (their long posting lists are most of a query's cost and they single out nothing; the rescoring
+ *   still weighs them). <em>Own entries</em>: the applicant's own entries that share a title word or
+ *   an entity with the plan, with every title term, common or not: a re-registered project is the
+ *   most frequent duplicate, and its title may consist of words common elsewhere.</li>
+ *   <li><b>Rescore</b> the candidates with features that are each in 0..1 and
  *   mean the same for every plan: IDF-weighted cosine of the texts, title similarity (the better of
  *   IDF-weighted key overlap and character-trigram overlap, which survives typos), shared entities
  *   and shared functions. The score is their weighted mean over the features the plan provides,
@@ -47,8 +54,24 @@ import org.preconsult.redundancy.model.PlanDraft;
  */
 public final class LuceneCandidateSearch implements CandidateSearch {
 
-    /** How much work a check does: pool size, query length, owner boost. */
-    public record Tuning(int candidatePool, int maxQueryTerms, double ownerBoost) {
+    /**
+     * How much work a check does and how it weighs ownership: look-alike candidates, own-entry
+     * candidates, query length, the document share from which a term is common, owner boost.
+     */
+    public record Tuning(int candidatePool, int ownEntriesPool, int maxQueryTerms, double commonTermShare,
+                         double ownerBoost) {
+
+        public static Tuning from(RedundancyProperties p) {
+            return new Tuning(p.candidatePool(), p.ownEntriesPool(), p.maxQueryTerms(), p.commonTermShare(),
+                    p.ownerBoost());
+        }
+    }
+
+    /**
+     * The first stage's two queries: look-alikes, and the applicant's own entries (null when the
+     * plan names no owner or has neither title nor entities).
+     */
+    public record FirstStage(Query lookAlikes, Query ownEntries) {
     }
 
     static final double W_TEXT = 0.45;
@@ -66,11 +89,6 @@ public final class LuceneCandidateSearch implements CandidateSearch {
     private static final double SAME_PROJECT_NAME = 0.9;
     /** Share of the best record's score that the other records of the same project receive. */
     private static final double SAME_PROJECT_SHARE = 0.9;
-    /** The stored fields a candidate is rescored and shown with (never the description text). */
-    private static final Set<String> RESCORE_FIELDS = Set.of(CatalogueIndex.ID, CatalogueIndex.KIND,
-            CatalogueIndex.OWNER, CatalogueIndex.OWNER_KEY, CatalogueIndex.LANGUAGE, CatalogueIndex.FUNCTION_CODE,
-            CatalogueIndex.NAME, CatalogueIndex.PROFILE);
-
     private final CatalogueIndex index;
     private final TextAnalysis analysis;
     private final Tuning tuning;
@@ -87,57 +105,115 @@ public final class LuceneCandidateSearch implements CandidateSearch {
         return index.withSearcher(searcher -> find(searcher, plan, limit));
     }
 
-    /** The first-stage query alone, for benchmarks that compare it with the full check. */
-    public Query firstStageQuery(PlanDraft plan) {
+    /** The first-stage queries alone, for benchmarks that compare them with the full check. */
+    public FirstStage firstStageQueries(PlanDraft plan) {
         return index.withSearcher(searcher -> firstStage(new PlanText(plan), cacheFor(searcher.getIndexReader())));
+    }
+
+    /** Runs the first stage's queries: the candidates' document numbers, look-alikes first, each once. */
+    public List<Integer> candidates(IndexSearcher searcher, FirstStage stage, int limit) throws IOException {
+        Set<Integer> docs = new LinkedHashSet<>();
+        for (ScoreDoc hit : searcher.search(stage.lookAlikes(), Math.max(tuning.candidatePool(), limit)).scoreDocs) {
+            docs.add(hit.doc);
+        }
+        if (stage.ownEntries() != null) {
+            for (ScoreDoc hit : searcher.search(stage.ownEntries(), tuning.ownEntriesPool()).scoreDocs) {
+                docs.add(hit.doc);
+            }
+        }
+        return new ArrayList<>(docs);
     }
 
     private List<Match> find(IndexSearcher searcher, PlanDraft plan, int limit) throws IOException {
         DocFreqCache idf = cacheFor(searcher.getIndexReader());
         PlanText p = new PlanText(plan);
-        TopDocs top = searcher.search(firstStage(p, idf), Math.max(tuning.candidatePool(), limit));
+        List<Integer> candidates = candidates(searcher, firstStage(p, idf), limit);
         PlanVector vector = new PlanVector(p.keys.counts(), idf);
-        StoredFields stored = searcher.storedFields();
-        List<Scored> scored = new ArrayList<>(top.scoreDocs.length);
-        for (int rank = 0; rank < top.scoreDocs.length; rank++) {
-            ScoreDoc hit = top.scoreDocs[rank];
-            scored.add(rescore(p, vector, new EntryText(stored.document(hit.doc, RESCORE_FIELDS)), idf, rank));
+        List<EntryProfile> profiles = profiles(searcher.getIndexReader(), candidates);
+        List<Scored> scored = new ArrayList<>(candidates.size());
+        for (int rank = 0; rank < candidates.size(); rank++) {
+            scored.add(rescore(p, vector, new EntryText(profiles.get(rank)), idf, rank));
         }
         scored = liftRecordsOfTheSameProject(scored);
         scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparingInt(Scored::firstStageRank));
         return scored.stream().limit(limit).map(s -> s.toMatch(p, idf)).toList();
     }
 
+    /** The candidates' profiles, in the candidates' order; doc values are read in document order. */
+    private static List<EntryProfile> profiles(IndexReader reader, List<Integer> docs) throws IOException {
+        Integer[] order = new Integer[docs.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingInt(docs::get));
+        EntryProfile[] profiles = new EntryProfile[docs.size()];
+        List<LeafReaderContext> leaves = reader.leaves();
+        LeafReaderContext leaf = null;
+        BinaryDocValues values = null;
+        for (int i : order) {
+            int doc = docs.get(i);
+            if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+                leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+                values = DocValues.getBinary(leaf.reader(), CatalogueIndex.PROFILE);
+            }
+            if (!values.advanceExact(doc - leaf.docBase)) {
+                throw new IllegalStateException("indexed entry without a profile: document " + doc);
+            }
+            profiles[i] = EntryProfile.decode(values.binaryValue());
+        }
+        return Arrays.asList(profiles);
+    }
+
     // ---- stage 1 ------------------------------------------------------------------------------
 
-    private Query firstStage(PlanText p, DocFreqCache idf) {
-        BooleanQuery.Builder q = new BooleanQuery.Builder();
+    private FirstStage firstStage(PlanText p, DocFreqCache idf) {
+        List<Clause> clauses = new ArrayList<>();
         for (String term : topByIdf(p.titleKeys.counts(), TextAnalysis.KEYS, idf, tuning.maxQueryTerms())) {
-            add(q, TextAnalysis.TITLE_KEYS, term, BOOST_TITLE);
+            clauses.add(new Clause(TextAnalysis.TITLE_KEYS, term, BOOST_TITLE));
         }
         for (String term : topByIdf(p.keys.counts(), TextAnalysis.KEYS, idf, tuning.maxQueryTerms())) {
-            add(q, TextAnalysis.KEYS, term, BOOST_KEYS);
+            clauses.add(new Clause(TextAnalysis.KEYS, term, BOOST_KEYS));
         }
         if (analysis.hasLanguageField(p.language)) {
             String field = TextAnalysis.TEXT_PREFIX + p.language;
             for (String term : topByIdf(analysis.languageCounts(p.language, p.text), field, idf,
                     Math.max(2, tuning.maxQueryTerms() / 2))) {
-                add(q, field, term, BOOST_LANGUAGE);
+                clauses.add(new Clause(field, term, BOOST_LANGUAGE));
             }
         }
         Map<String, Integer> entityCounts = new LinkedHashMap<>();
         p.entities.keySet().forEach(e -> entityCounts.put(e, 1));
         for (String term : topByIdf(entityCounts, TextAnalysis.ENTITIES, idf, MAX_ENTITY_TERMS)) {
-            add(q, TextAnalysis.ENTITIES, term, BOOST_ENTITIES);
+            clauses.add(new Clause(TextAnalysis.ENTITIES, term, BOOST_ENTITIES));
+        }
+        // A term found in no more entries than the pool holds is never common: all of them could be candidates.
+        long commonAbove = Math.max(tuning.candidatePool(), (long) (tuning.commonTermShare() * idf.maxDoc()));
+        List<Clause> distinctive = clauses.stream().filter(c -> idf.docFreq(c.field, c.term) <= commonAbove).toList();
+        Query lookAlikes = disjunction(distinctive.isEmpty() ? clauses : distinctive, p, null, 0);
+        List<Clause> titleAndEntities = clauses.stream()
+                .filter(c -> c.field.equals(TextAnalysis.TITLE_KEYS) || c.field.equals(TextAnalysis.ENTITIES)).toList();
+        Query ownEntries = p.ownerKey.isEmpty() || titleAndEntities.isEmpty() || tuning.ownEntriesPool() == 0 ? null
+                : disjunction(titleAndEntities, p, new Term(CatalogueIndex.OWNER_KEY, p.ownerKey), 1);
+        return new FirstStage(lookAlikes, ownEntries);
+    }
+
+    /** One term of the plan in one field, with the field's weight. */
+    private record Clause(String field, String term, float boost) {
+    }
+
+    /** SHOULD clauses, at least {@code minShouldMatch} of them, within {@code filter} when given. */
+    private static Query disjunction(List<Clause> clauses, PlanText p, Term filter, int minShouldMatch) {
+        BooleanQuery.Builder q = new BooleanQuery.Builder();
+        for (Clause c : clauses) {
+            q.add(new BoostQuery(new TermQuery(new Term(c.field, c.term)), c.boost), BooleanClause.Occur.SHOULD);
+        }
+        if (filter != null) {
+            q.add(new TermQuery(filter), BooleanClause.Occur.FILTER);
         }
         if (p.plan.excludeEntryId() != null) {
             q.add(new TermQuery(new Term(CatalogueIndex.ID, p.plan.excludeEntryId())), BooleanClause.Occur.MUST_NOT);
         }
-        return q.build();
-    }
-
-    private static void add(BooleanQuery.Builder q, String field, String term, float boost) {
-        q.add(new BoostQuery(new TermQuery(new Term(field, term)), boost), BooleanClause.Occur.SHOULD);
+        return q.setMinimumNumberShouldMatch(minShouldMatch).build();
     }
 
     /** The terms present in the index that weigh most in the plan (log tf × IDF), at most {@code max}. */
@@ -398,18 +474,15 @@ public final class LuceneCandidateSearch implements CandidateSearch {
         final Map<String, String> entities;
         final Map<String, Set<String>> functions;
 
-        EntryText(Document d) {
-            this.id = d.get(CatalogueIndex.ID);
-            this.kind = EntryKind.valueOf(d.get(CatalogueIndex.KIND));
-            this.owner = d.get(CatalogueIndex.OWNER);
-            String key = d.get(CatalogueIndex.OWNER_KEY);
-            this.ownerKey = key == null ? "" : key;
-            this.language = d.get(CatalogueIndex.LANGUAGE);
-            String code = d.get(CatalogueIndex.FUNCTION_CODE);
-            this.functionCode = code == null ? "" : code;
-            String nameText = d.get(CatalogueIndex.NAME);
-            EntryProfile profile = EntryProfile.decode(d.getBinaryValue(CatalogueIndex.PROFILE));
-            this.name = new NamedKeys(nameText, profile.name);
+        EntryText(EntryProfile profile) {
+            EntryProfile.Facts facts = profile.facts;
+            this.id = facts.id();
+            this.kind = EntryKind.valueOf(facts.kind());
+            this.owner = facts.owner().isEmpty() ? null : facts.owner();
+            this.ownerKey = facts.ownerKey();
+            this.language = facts.language();
+            this.functionCode = facts.functionCode();
+            this.name = new NamedKeys(facts.name(), profile.name);
             this.description = new NamedKeys(null, profile.description);
             this.allKeys = profile.allKeys();
             this.functions = profile.functions;
@@ -462,9 +535,13 @@ public final class LuceneCandidateSearch implements CandidateSearch {
             return df;
         }
 
+        int maxDoc() {
+            return reader == null ? 0 : reader.maxDoc();
+        }
+
         /** BM25's IDF, positive for every term; a term unknown to the index weighs most. */
         double idf(String field, String term) {
-            int n = reader == null ? 0 : reader.maxDoc();
+            int n = maxDoc();
             int df = docFreq(field, term);
             return Math.log(1 + (n - df + 0.5) / (df + 0.5));
         }

@@ -28,7 +28,6 @@ class RedundancyFactory {
 
     @Singleton
     LuceneCandidateSearch candidateSearch(CatalogueIndex index, RedundancyProperties properties) {
-        return new LuceneCandidateSearch(index, new LuceneCandidateSearch.Tuning(
-                properties.candidatePool(), properties.maxQueryTerms(), properties.ownerBoost()));
+        return new LuceneCandidateSearch(index, LuceneCandidateSearch.Tuning.from(properties));
     }
 }

@@ -9,8 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -58,8 +56,6 @@ public final class TextAnalysis {
     public static final String KEYS = "keys";
     static final String ENTITIES = "entities";
     static final String TEXT_PREFIX = "text_";
-
-    private static final Pattern ENTITY = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}/&.+-]*[\\p{L}\\p{N}+]|[\\p{L}\\p{N}]");
 
     private final CharArraySet stopWords = foldedStopWords();
     private final Analyzer keys = new Analyzer() {
@@ -188,30 +184,62 @@ public final class TextAnalysis {
         if (text == null || text.isBlank() || mostlyUpperCase(text)) {
             return found;
         }
-        Matcher m = ENTITY.matcher(text);
-        while (m.find()) {
-            String word = m.group();
-            int upper = 0;
-            int letters = 0;
-            int digits = 0;
-            for (int i = 0; i < word.length(); i++) {
-                char c = word.charAt(i);
-                if (Character.isUpperCase(c)) {
-                    upper++;
-                }
-                if (Character.isLetter(c)) {
-                    letters++;
-                } else if (Character.isDigit(c)) {
-                    digits++;
+        int i = 0;
+        while (i < text.length()) {
+            int cp = text.codePointAt(i);
+            if (!isLetterOrNumber(cp)) {
+                i += Character.charCount(cp);
+                continue;
+            }
+            // A word: letters and numbers joined by / & . + -, ending on a letter, number or +.
+            int start = i;
+            int end = i;
+            while (i < text.length()) {
+                cp = text.codePointAt(i);
+                if (isLetterOrNumber(cp) || cp == '+') {
+                    i += Character.charCount(cp);
+                    end = i;
+                } else if (cp == '/' || cp == '&' || cp == '.' || cp == '-') {
+                    i++;
+                } else {
+                    break;
                 }
             }
-            boolean acronymOrName = upper >= 2 && letters >= 2;
-            boolean code = letters >= 1 && digits >= 1;
-            if (acronymOrName || code) {
-                found.putIfAbsent(fold(word), word);
-            }
+            i = end;
+            addIfEntity(text.substring(start, end), found);
         }
         return found;
+    }
+
+    private static boolean isLetterOrNumber(int cp) {
+        if (Character.isLetter(cp)) {
+            return true;
+        }
+        int type = Character.getType(cp);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+                || type == Character.OTHER_NUMBER;
+    }
+
+    private static void addIfEntity(String word, Map<String, String> found) {
+        int upper = 0;
+        int letters = 0;
+        int digits = 0;
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (Character.isUpperCase(c)) {
+                upper++;
+            }
+            if (Character.isLetter(c)) {
+                letters++;
+            } else if (Character.isDigit(c)) {
+                digits++;
+            }
+        }
+        boolean acronymOrName = upper >= 2 && letters >= 2;
+        boolean code = letters >= 1 && digits >= 1;
+        if (acronymOrName || code) {
+            found.putIfAbsent(fold(word), word);
+        }
     }
 
     /** Lower case, accents removed, anything but letters and digits dropped: for exact comparisons. */
