@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
@@ -25,12 +25,13 @@ import org.preconsult.catalogue.model.CatalogueEntry;
 import org.preconsult.redundancy.model.PlanDraft;
 
 /**
- * The plain baseline: Lucene defaults (BM25, EnglishAnalyzer) over name + description, every query
- * word a SHOULD clause on both fields, no pruning, no rescoring, no rules.
+ * The plain baseline: Lucene defaults (BM25 and {@link StandardAnalyzer}, what an
+ * {@code IndexWriterConfig} uses when given no analyzer) over name + description, every query word
+ * a SHOULD clause on both fields, no pruning, no rescoring, no rules.
  */
 public final class BaselineBm25 implements Closeable {
 
-    private final Analyzer analyzer = new EnglishAnalyzer();
+    private final Analyzer analyzer = new StandardAnalyzer();
     private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
     private final IndexSearcher searcher;
     private final DirectoryReader reader;

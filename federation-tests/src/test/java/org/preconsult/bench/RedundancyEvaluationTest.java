@@ -24,10 +24,11 @@ class RedundancyEvaluationTest {
         assertTrue(engine.detection() >= 0.90, "detection " + engine.detection());
         assertTrue(engine.falseAlarms() <= 0.05, "false alarms " + engine.falseAlarms());
         assertTrue(engine.recall1() > baseline.recall1(), "recall@1 " + engine.recall1() + " vs " + baseline.recall1());
-        // The target is baseline + 0.10, i.e. 0.995 over the baseline's 0.895. One positive plan shares
-        // a single common word with its duplicate (rank 7): with every other plan ranked perfectly the
-        // ceiling is 0.983, and even that duplicate at rank 2 would give 0.991 (docs/benchmarks.md).
-        // This guards the gain reached, +0.083.
-        assertTrue(engine.ndcg10() >= baseline.ndcg10() + 0.08, "nDCG@10 " + engine.ndcg10() + " vs " + baseline.ndcg10());
+        assertTrue(engine.recall5() >= baseline.recall5(), "recall@5 " + engine.recall5() + " vs " + baseline.recall5());
+        // The target is baseline + 0.10, i.e. 0.997 over the baseline's 0.897. Two plans cap it: a
+        // renamed project whose only duplicate shares one common word (rank 2), and a partner
+        // department's record among a dozen same-named ones (rank 14). This guards the gain
+        // reached, +0.088 (docs/benchmarks.md).
+        assertTrue(engine.ndcg10() >= baseline.ndcg10() + 0.085, "nDCG@10 " + engine.ndcg10() + " vs " + baseline.ndcg10());
     }
 }

@@ -20,7 +20,10 @@ public final class RedundancyFixture implements AutoCloseable {
     private long seq;
 
     public RedundancyFixture() {
-        RedundancyProperties p = RedundancyProperties.defaults();
+        this(RedundancyProperties.defaults());
+    }
+
+    public RedundancyFixture(RedundancyProperties p) {
         checking = new CheckingRedundancy(new LuceneCandidateSearch(index, LuceneCandidateSearch.Tuning.from(p)), p);
     }
 
