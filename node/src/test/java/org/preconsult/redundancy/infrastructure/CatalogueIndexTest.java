@@ -8,6 +8,15 @@ import static org.preconsult.redundancy.RedundancyFixture.entry;
 import static org.preconsult.redundancy.RedundancyFixture.plan;
 
 import java.nio.file.Path;
+import java.util.Map;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -92,6 +101,28 @@ class CatalogueIndexTest {
             assertTrue(index.existedAtOpen());
             assertEquals(7, index.watermark());
             assertEquals(2, index.size());
+        }
+    }
+
+    @Test
+    void indexOfAnOlderLayout_isDiscardedAtOpen_soThatTheNodeRebuildsIt(@TempDir Path dir) throws Exception {
+        try (var writer = new IndexWriter(FSDirectory.open(dir), new IndexWriterConfig())) {
+            Document old = new Document();
+            old.add(new StringField(CatalogueIndex.ID, "permits-b", Field.Store.YES));
+            old.add(new StoredField("profile", new BytesRef(new byte[] {1, 2, 3})));
+            writer.addDocument(old);
+            writer.setLiveCommitData(Map.of("watermark", "7", "format", "2").entrySet());
+            writer.commit();
+        }
+        try (var index = CatalogueIndex.onDisk(dir, new TextAnalysis())) {
+            assertFalse(index.existedAtOpen(), "an index of another layout must be rebuilt from the database");
+            assertEquals(0, index.watermark());
+            assertEquals(0, index.size());
+            index.apply(PERMITS, 1);
+        }
+        try (var index = CatalogueIndex.onDisk(dir, new TextAnalysis())) {
+            assertTrue(index.existedAtOpen(), "the current layout is kept");
+            assertEquals(1, index.size());
         }
     }
 }
