@@ -280,7 +280,7 @@ public final class RedundancySpeedBenchmark {
     private static void print(List<Result> results) {
         System.out.println();
         System.out.println("| entries | build (s) | build rate (entries/s) | engine p50 / p99 (ms) | first stage alone p50 / p99 (ms) "
-                + "| bare BM25 p50 / p99 (ms) | engine / bare p50 | engine / bare p99 | heap after build / live max / pool peaks (MB) | index on disk (MB) "
+                + "| bare BM25 p50 / p99 (ms) | engine / bare p50 | engine / bare p99 | heap after build / max after a GC / pool peaks (MB) | index on disk (MB) "
                 + "| nDCG@10 / recall@5 |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
         for (Result r : results) {
@@ -361,7 +361,11 @@ public final class RedundancySpeedBenchmark {
         return rt.totalMemory() - rt.freeMemory();
     }
 
-    /** The most heap in use right after any garbage collection since the last reset: the live data. */
+    /**
+     * The most heap in use right after any garbage collection since the last reset: an upper bound
+     * of the live data, since a young collection leaves old-generation garbage in place; it includes
+     * the benchmark's own batches of generated entries.
+     */
     private static final AtomicLong LIVE_HEAP_MAX = watchLiveHeap();
 
     private static AtomicLong watchLiveHeap() {

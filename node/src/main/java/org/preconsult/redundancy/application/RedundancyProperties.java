@@ -19,6 +19,7 @@ import org.preconsult.redundancy.model.RecommendationRules;
  * @param minDescriptionWords words a description needs when no functions are listed
  * @param candidatePool       look-alike candidates of the first stage rescored with the full set of features
  * @param ownEntriesPool      the applicant's own entries sharing a title word or entity, rescored as well
+ *                            (0: no such query)
  * @param maxQueryTerms       highest-IDF terms of a plan kept in the first-stage query
  * @param commonTermShare     share of the index's entries above which a term is left out of the look-alike
  *                            query (a term in no more entries than candidate-pool never is); the rescoring still weighs it

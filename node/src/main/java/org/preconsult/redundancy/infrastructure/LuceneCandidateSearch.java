@@ -36,13 +36,16 @@ import org.preconsult.redundancy.model.PlanDraft;
  * Finds duplicates of a plan in two stages.
  *
  * <ol>
- *   <li><b>Retrieve</b> candidates with two BM25 queries. <em>Look-alikes</em>: the plan's
+ *   <li><b>Retrieve</b> candidates with up to three BM25 queries. <em>Look-alikes</em>: the plan's
  *   highest-IDF terms over the neutral title and text keys, the plan language's own field and the
- *   entities, leaving out terms that occur in more than {@code commonTermShare} of the entries
- *   (their long posting lists are most of a query's cost and they single out nothing; the rescoring
- *   still weighs them). <em>Own entries</em>: the applicant's own entries that share a title word or
- *   an entity with the plan, with every title term, common or not: a re-registered project is the
- *   most frequent duplicate, and its title may consist of words common elsewhere.</li>
+ *   entities, leaving out terms that occur in more than {@code commonTermShare} of the entries and
+ *   in more entries than {@code candidatePool} (all stay when every term is common). Common terms'
+ *   long posting lists are most of a query's cost and they single out nothing; the rescoring still
+ *   weighs them. <em>Title look-alikes</em>, only when the remaining terms carry less than
+ *   {@value #MIN_DISTINCTIVE_WEIGHT} of the query's IDF weight: the plan's title terms, common or
+ *   not. <em>Own entries</em>: the applicant's own entries that share a title term or an entity
+ *   with the plan, common or not: a re-registered project is the most frequent duplicate, and its
+ *   title may consist of words common elsewhere.</li>
  *   <li><b>Rescore</b> the candidates with features that are each in 0..1 and
  *   mean the same for every plan: IDF-weighted cosine of the texts, title similarity (the better of
  *   IDF-weighted key overlap and character-trigram overlap, which survives typos), shared entities
@@ -67,11 +70,16 @@ public final class LuceneCandidateSearch implements CandidateSearch {
         }
     }
 
+    /** One query of the first stage and how many of its best hits become candidates. */
+    public record Retrieval(Query query, int hits) {
+    }
+
     /**
-     * The first stage's two queries: look-alikes, and the applicant's own entries (null when the
-     * plan names no owner or has neither title nor entities).
+     * The first stage's queries, in order: look-alikes; title look-alikes when the plan has few
+     * distinctive terms; the applicant's own entries when the plan names an owner and has a title or
+     * entities.
      */
-    public record FirstStage(Query lookAlikes, Query ownEntries) {
+    public record FirstStage(List<Retrieval> retrievals) {
     }
 
     static final double W_TEXT = 0.45;
@@ -83,6 +91,10 @@ public final class LuceneCandidateSearch implements CandidateSearch {
     private static final float BOOST_LANGUAGE = 0.5f;
     private static final float BOOST_ENTITIES = 1.5f;
     private static final int MAX_ENTITY_TERMS = 8;
+    /** Share of the query's IDF weight the distinctive terms must carry for the common ones to be left out. */
+    static final double MIN_DISTINCTIVE_WEIGHT = 0.5;
+    /** Candidates taken from the title look-alikes of a plan with few distinctive terms. */
+    static final int TITLE_LOOK_ALIKES = 10;
     private static final int EVIDENCE_TERMS = 8;
     private static final double SHARED_FUNCTION_DICE = 0.5;
     /** Character-trigram Dice of two names from which one owner's entries are records of one project. */
@@ -110,14 +122,12 @@ public final class LuceneCandidateSearch implements CandidateSearch {
         return index.withSearcher(searcher -> firstStage(new PlanText(plan), cacheFor(searcher.getIndexReader())));
     }
 
-    /** Runs the first stage's queries: the candidates' document numbers, look-alikes first, each once. */
+    /** Runs the first stage's queries: the candidates' document numbers, in query order, each once. */
     public List<Integer> candidates(IndexSearcher searcher, FirstStage stage, int limit) throws IOException {
         Set<Integer> docs = new LinkedHashSet<>();
-        for (ScoreDoc hit : searcher.search(stage.lookAlikes(), Math.max(tuning.candidatePool(), limit)).scoreDocs) {
-            docs.add(hit.doc);
-        }
-        if (stage.ownEntries() != null) {
-            for (ScoreDoc hit : searcher.search(stage.ownEntries(), tuning.ownEntriesPool()).scoreDocs) {
+        for (int i = 0; i < stage.retrievals().size(); i++) {
+            Retrieval r = stage.retrievals().get(i);
+            for (ScoreDoc hit : searcher.search(r.query(), i == 0 ? Math.max(r.hits(), limit) : r.hits()).scoreDocs) {
                 docs.add(hit.doc);
             }
         }
@@ -186,15 +196,44 @@ public final class LuceneCandidateSearch implements CandidateSearch {
         for (String term : topByIdf(entityCounts, TextAnalysis.ENTITIES, idf, MAX_ENTITY_TERMS)) {
             clauses.add(new Clause(TextAnalysis.ENTITIES, term, BOOST_ENTITIES));
         }
-        // A term found in no more entries than the pool holds is never common: all of them could be candidates.
-        long commonAbove = Math.max(tuning.candidatePool(), (long) (tuning.commonTermShare() * idf.maxDoc()));
-        List<Clause> distinctive = clauses.stream().filter(c -> idf.docFreq(c.field, c.term) <= commonAbove).toList();
-        Query lookAlikes = disjunction(distinctive.isEmpty() ? clauses : distinctive, p, null, 0);
+        List<Retrieval> retrievals = new ArrayList<>();
+        List<Clause> distinctive = distinctive(clauses, idf);
+        retrievals.add(new Retrieval(disjunction(distinctive.isEmpty() ? clauses : distinctive, p, null, 0),
+                tuning.candidatePool()));
+        List<Clause> title = clauses.stream().filter(c -> c.field.equals(TextAnalysis.TITLE_KEYS)).toList();
+        if (!distinctive.isEmpty() && !title.isEmpty() && !decisive(distinctive, clauses, idf)) {
+            retrievals.add(new Retrieval(disjunction(title, p, null, 0), TITLE_LOOK_ALIKES));
+        }
         List<Clause> titleAndEntities = clauses.stream()
                 .filter(c -> c.field.equals(TextAnalysis.TITLE_KEYS) || c.field.equals(TextAnalysis.ENTITIES)).toList();
-        Query ownEntries = p.ownerKey.isEmpty() || titleAndEntities.isEmpty() || tuning.ownEntriesPool() == 0 ? null
-                : disjunction(titleAndEntities, p, new Term(CatalogueIndex.OWNER_KEY, p.ownerKey), 1);
-        return new FirstStage(lookAlikes, ownEntries);
+        if (!p.ownerKey.isEmpty() && !titleAndEntities.isEmpty() && tuning.ownEntriesPool() > 0) {
+            retrievals.add(new Retrieval(disjunction(titleAndEntities, p, new Term(CatalogueIndex.OWNER_KEY, p.ownerKey), 1),
+                    tuning.ownEntriesPool()));
+        }
+        return new FirstStage(retrievals);
+    }
+
+    /**
+     * The clauses whose term is not common: found in no more than {@code commonTermShare} of the
+     * entries, or in no more entries than the pool holds (all of them could be candidates).
+     */
+    private List<Clause> distinctive(List<Clause> clauses, DocFreqCache idf) {
+        long commonAbove = Math.max(tuning.candidatePool(), (long) (tuning.commonTermShare() * idf.maxDoc()));
+        return clauses.stream().filter(c -> idf.docFreq(c.field, c.term) <= commonAbove).toList();
+    }
+
+    /**
+     * True when the distinctive clauses carry at least {@value #MIN_DISTINCTIVE_WEIGHT} of the query's
+     * weight (Σ boost × IDF), so that they decide which entries rank high. A plan of ordinary words
+     * with one incidental rare word (a place, a product, a typo) fails this: the rare word alone
+     * would pick the candidates, and the entries that share the plan's title would be missed.
+     */
+    private static boolean decisive(List<Clause> distinctive, List<Clause> all, DocFreqCache idf) {
+        return weight(distinctive, idf) >= MIN_DISTINCTIVE_WEIGHT * weight(all, idf);
+    }
+
+    private static double weight(List<Clause> clauses, DocFreqCache idf) {
+        return clauses.stream().mapToDouble(c -> c.boost * idf.idf(c.field, c.term)).sum();
     }
 
     /** One term of the plan in one field, with the field's weight. */
@@ -459,7 +498,7 @@ public final class LuceneCandidateSearch implements CandidateSearch {
         }
     }
 
-    /** A candidate entry read back from the index: stored fields and the pre-analyzed profile, no analysis. */
+    /** A candidate entry read back from its profile doc value: facts and pre-analyzed keys, no analysis. */
     private static final class EntryText {
         final String id;
         final EntryKind kind;

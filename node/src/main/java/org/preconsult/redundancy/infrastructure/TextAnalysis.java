@@ -3,9 +3,11 @@ package org.preconsult.redundancy.infrastructure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -184,6 +186,20 @@ public final class TextAnalysis {
         if (text == null || text.isBlank() || mostlyUpperCase(text)) {
             return found;
         }
+        for (String word : words(text)) {
+            addIfEntity(word, found);
+        }
+        return found;
+    }
+
+    /**
+     * The words an entity may be, in order: letters and numbers joined by {@code / & . + -}, ending
+     * on a letter, a number or {@code +} ("M365", "R&D", "C++", "T1-A"); the same as the matches of
+     * {@code [\p{L}\p{N}][\p{L}\p{N}/&.+-]*[\p{L}\p{N}+]|[\p{L}\p{N}]}, without a regular
+     * expression.
+     */
+    static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
         int i = 0;
         while (i < text.length()) {
             int cp = text.codePointAt(i);
@@ -191,7 +207,6 @@ public final class TextAnalysis {
                 i += Character.charCount(cp);
                 continue;
             }
-            // A word: letters and numbers joined by / & . + -, ending on a letter, number or +.
             int start = i;
             int end = i;
             while (i < text.length()) {
@@ -206,9 +221,9 @@ public final class TextAnalysis {
                 }
             }
             i = end;
-            addIfEntity(text.substring(start, end), found);
+            words.add(text.substring(start, end));
         }
-        return found;
+        return words;
     }
 
     private static boolean isLetterOrNumber(int cp) {

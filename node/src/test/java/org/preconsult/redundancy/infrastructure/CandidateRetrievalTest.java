@@ -14,10 +14,11 @@ import org.preconsult.redundancy.application.RedundancyProperties;
 import org.preconsult.redundancy.model.Match;
 
 /**
- * The first stage leaves words common in the catalogue out of its look-alike query and looks up the
- * applicant's own entries separately. A catalogue of 41 entries, a pool of 10: every word of "Case
- * management system for the files of the town office" is in 31 entries (common); "Zephyr" and
- * "dashboards" are in 10 (as many as the pool holds: distinctive).
+ * The first stage leaves words common in the catalogue out of its look-alike query, searches the
+ * title on its own when few distinctive words remain, and looks up the applicant's own entries.
+ * A catalogue of 41 entries, a pool of 10: every word of "Case management system for the files of
+ * the town office" is in 31 entries (common); "Zephyr" and "dashboards" are in 10 (as many as the
+ * pool holds: distinctive).
  */
 class CandidateRetrievalTest {
 
@@ -71,6 +72,18 @@ class CandidateRetrievalTest {
             assertEquals(10, matches.size());
             assertTrue(matches.stream().allMatch(m -> m.entryId().startsWith("case-") || m.entryId().equals("own-case")),
                     "no distinctive word: the query keeps the common ones rather than finding nothing");
+        }
+    }
+
+    @Test
+    void planOfCommonWordsWithOneRareWord_stillFindsTheEntriesThatShareTheCommonOnes() {
+        try (var f = catalogue(10)) {
+            List<Match> matches = check(f, "Village of Elm", CASE_TEXT + " Exported to Zephyr.");
+
+            assertTrue(matches.get(0).entryId().startsWith("case-") || matches.get(0).entryId().equals("own-case"),
+                    "the incidental rare word must not decide which entries are candidates: " + matches.get(0).entryId());
+            assertTrue(matches.get(0).score() >= RedundancyProperties.defaults().strongOverlap(),
+                    "same title and nearly the same text is a duplicate: " + matches.get(0).score());
         }
     }
 }
