@@ -1,8 +1,8 @@
 package org.preconsult.bench;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import com.sun.management.GarbageCollectionNotificationInfo;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -18,13 +18,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicLong;
-import javax.management.NotificationEmitter;
-import javax.management.openmbean.CompositeData;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
@@ -68,7 +68,7 @@ public final class RedundancySpeedBenchmark {
     /** One size's figures. */
     record Result(int entries, double buildSeconds, double entriesPerSecond, double engineP50, double engineP99,
                   double firstStageP50, double firstStageP99, double bareP50, double bareP99, long heapAfterBuildMb,
-                  long heapLiveMaxMb, long heapPeakMb, long indexMb, double ndcg10, double recall5) {
+                  long heapAfterGcMaxMb, long heapPeakMb, long indexMb, double ndcg10, double recall5) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -102,7 +102,7 @@ public final class RedundancySpeedBenchmark {
     static Result run(DevSet dev, int size, int threads, int rounds, RedundancyProperties p) throws Exception {
         Path dir = Files.createTempDirectory("preconsult-speed-");
         resetPeakHeap();
-        LIVE_HEAP_MAX.set(0);
+        HEAP_AFTER_GC_MAX.set(0);
         Generator generator = new Generator(dev.catalogue(), 42);
         try (CatalogueIndex index = CatalogueIndex.onDisk(dir, new TextAnalysis(), p.effectiveSearchThreads())) {
             BuildTimes build = bulkLoad(index, dev, generator, size, threads);
@@ -142,7 +142,8 @@ public final class RedundancySpeedBenchmark {
                     RankingMetrics.percentile(engineMs, 0.5), RankingMetrics.percentile(engineMs, 0.99),
                     RankingMetrics.percentile(firstMs, 0.5), RankingMetrics.percentile(firstMs, 0.99),
                     RankingMetrics.percentile(bareMs, 0.5), RankingMetrics.percentile(bareMs, 0.99),
-                    heapAfterBuild >> 20, LIVE_HEAP_MAX.get() >> 20, peakHeap() >> 20, directorySize(dir) >> 20, ndcg / positives, recall5 / positives);
+                    heapAfterBuild >> 20, HEAP_AFTER_GC_MAX.get() >> 20, peakHeap() >> 20, directorySize(dir) >> 20,
+                    ndcg / positives, recall5 / positives);
         } finally {
             deleteRecursively(dir);
         }
@@ -287,7 +288,7 @@ public final class RedundancySpeedBenchmark {
             System.out.printf(Locale.ROOT, "| %,d | %.1f | %,.0f | %.1f / %.1f | %.1f / %.1f | %.1f / %.1f | %.2f× | %.2f× | %d / %d / %d | %d | %.3f / %.3f |%n",
                     r.entries(), r.buildSeconds(), r.entriesPerSecond(), r.engineP50(), r.engineP99(), r.firstStageP50(),
                     r.firstStageP99(), r.bareP50(), r.bareP99(), r.engineP50() / r.bareP50(), r.engineP99() / r.bareP99(),
-                    r.heapAfterBuildMb(), r.heapLiveMaxMb(), r.heapPeakMb(), r.indexMb(), r.ndcg10(), r.recall5());
+                    r.heapAfterBuildMb(), r.heapAfterGcMaxMb(), r.heapPeakMb(), r.indexMb(), r.ndcg10(), r.recall5());
         }
     }
 
@@ -366,9 +367,9 @@ public final class RedundancySpeedBenchmark {
      * of the live data, since a young collection leaves old-generation garbage in place; it includes
      * the benchmark's own batches of generated entries.
      */
-    private static final AtomicLong LIVE_HEAP_MAX = watchLiveHeap();
+    private static final AtomicLong HEAP_AFTER_GC_MAX = watchHeapAfterGc();
 
-    private static AtomicLong watchLiveHeap() {
+    private static AtomicLong watchHeapAfterGc() {
         AtomicLong max = new AtomicLong();
         java.util.Set<String> heapPools = new java.util.HashSet<>();
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
