@@ -119,11 +119,11 @@ public final class RedundancySpeedBenchmark {
             QueryBuilder builder = new QueryBuilder(new TextAnalysis().indexAnalyzer());
             List<Query> bare = dev.queries().stream().map(q -> bareQuery(builder, q.plan())).toList();
             List<LuceneCandidateSearch.FirstStage> firstStage = dev.queries().stream()
-                    .map(q -> search.firstStageQueries(q.plan())).toList();
+                    .map(q -> search.firstStageQueries(q.plan(), 10)).toList();
 
             double[] engineMs = time(dev.queries().size(), rounds, i -> engine.check(dev.queries().get(i).plan(), 10));
             double[] firstMs = time(dev.queries().size(), rounds,
-                    i -> index.withSearcher(s -> search.candidates(s, firstStage.get(i), 10)));
+                    i -> index.withSearcher(s -> search.candidates(s, firstStage.get(i))));
             double[] bareMs = time(dev.queries().size(), rounds, i -> index.withSearcher(s -> s.search(bare.get(i), 10)));
             // Ranking at this size: the dev catalogue is part of every generated catalogue, so the dev
             // labels still hold, now among the generated look-alikes.
@@ -371,12 +371,7 @@ public final class RedundancySpeedBenchmark {
 
     private static AtomicLong watchHeapAfterGc() {
         AtomicLong max = new AtomicLong();
-        java.util.Set<String> heapPools = new java.util.HashSet<>();
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                heapPools.add(pool.getName());
-            }
-        }
+        List<String> heapPools = heapPools().stream().map(MemoryPoolMXBean::getName).toList();
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             ((NotificationEmitter) gc).addNotificationListener((notification, handback) -> {
                 if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
@@ -390,23 +385,17 @@ public final class RedundancySpeedBenchmark {
         return max;
     }
 
+    private static List<MemoryPoolMXBean> heapPools() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
+    }
+
     private static void resetPeakHeap() {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-            }
-        }
+        heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
     }
 
     /** Sum of the heap pools' peaks since the reset: an upper bound of the heap in use at any time. */
     private static long peakHeap() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                sum += pool.getPeakUsage().getUsed();
-            }
-        }
-        return sum;
+        return heapPools().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
     }
 
     private static long directorySize(Path dir) throws IOException {

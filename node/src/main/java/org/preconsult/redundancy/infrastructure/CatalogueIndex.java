@@ -468,9 +468,10 @@ public final class CatalogueIndex implements Closeable {
         String ownerKey = entry.owner() == null ? null : TextAnalysis.ownerKey(entry.owner());
         String functionCode = entry.functionCode() == null || entry.functionCode().isBlank() ? null
                 : TextAnalysis.fold(entry.functionCode());
+        String text = TextAnalysis.fullText(name, description, entry.functions());
         // The neutral keys are analyzed once: they feed the two key fields and the profile.
         EntryProfile profile = EntryProfile.analyze(analysis, new EntryProfile.Facts(entry.id(), entry.kind().name(),
-                entry.owner(), ownerKey, language, functionCode, name), description, entry.functions());
+                entry.owner(), ownerKey, language, functionCode, name), description, entry.functions(), text);
         Document doc = new Document();
         doc.add(new StringField(ID, entry.id(), Field.Store.YES));
         doc.add(new StoredField(CHANGE_SEQ, changeSeq));
@@ -484,8 +485,6 @@ public final class CatalogueIndex implements Closeable {
         doc.add(new Field(TextAnalysis.TITLE_KEYS, TextAnalysis.keyTokens(profile.name.counts()), TERMS_WITH_FREQS));
         doc.add(new Field(TextAnalysis.KEYS, TextAnalysis.keyTokens(profile.allKeys()), TERMS_WITH_FREQS));
         if (analysis.hasLanguageField(language)) {
-            String text = entry.functions().isEmpty() ? name + "\n" + description
-                    : name + "\n" + description + "\n" + String.join("\n", entry.functions());
             doc.add(new Field(TextAnalysis.TEXT_PREFIX + language, text, TERMS_WITH_FREQS));
         }
         for (String entity : profile.entities.keySet()) {

@@ -50,8 +50,12 @@ final class EntryProfile {
         this.entities = entities;
     }
 
-    /** Analyzes an entry's texts; the text of the entities is name, description and functions. */
-    static EntryProfile analyze(TextAnalysis analysis, Facts facts, String description, List<String> functionTexts) {
+    /**
+     * Analyzes an entry's texts; {@code fullText} is {@link TextAnalysis#fullText} of name,
+     * description and functions, where the entities are found.
+     */
+    static EntryProfile analyze(TextAnalysis analysis, Facts facts, String description, List<String> functionTexts,
+                                String fullText) {
         String name = facts.name();
         Map<String, Set<String>> functions = new LinkedHashMap<>();
         for (String f : functionTexts) {
@@ -59,10 +63,8 @@ final class EntryProfile {
                 functions.put(f, analysis.keys(f).counts().keySet());
             }
         }
-        String text = functionTexts.isEmpty() ? name + "\n" + description
-                : name + "\n" + description + "\n" + String.join("\n", functionTexts);
         return new EntryProfile(facts, TextAnalysis.fold(name), analysis.keys(name), analysis.keys(description), functions,
-                analysis.entities(text));
+                analysis.entities(fullText));
     }
 
     /** Name, description and function keys together with their counts: the entry's neutral text. */

@@ -118,16 +118,15 @@ public final class LuceneCandidateSearch implements CandidateSearch {
     }
 
     /** The first-stage queries alone, for benchmarks that compare them with the full check. */
-    public FirstStage firstStageQueries(PlanDraft plan) {
-        return index.withSearcher(searcher -> firstStage(new PlanText(plan), cacheFor(searcher.getIndexReader())));
+    public FirstStage firstStageQueries(PlanDraft plan, int limit) {
+        return index.withSearcher(searcher -> firstStage(new PlanText(plan), cacheFor(searcher.getIndexReader()), limit));
     }
 
     /** Runs the first stage's queries: the candidates' document numbers, in query order, each once. */
-    public List<Integer> candidates(IndexSearcher searcher, FirstStage stage, int limit) throws IOException {
+    public List<Integer> candidates(IndexSearcher searcher, FirstStage stage) throws IOException {
         Set<Integer> docs = new LinkedHashSet<>();
-        for (int i = 0; i < stage.retrievals().size(); i++) {
-            Retrieval r = stage.retrievals().get(i);
-            for (ScoreDoc hit : searcher.search(r.query(), i == 0 ? Math.max(r.hits(), limit) : r.hits()).scoreDocs) {
+        for (Retrieval r : stage.retrievals()) {
+            for (ScoreDoc hit : searcher.search(r.query(), r.hits()).scoreDocs) {
                 docs.add(hit.doc);
             }
         }
@@ -137,7 +136,7 @@ public final class LuceneCandidateSearch implements CandidateSearch {
     private List<Match> find(IndexSearcher searcher, PlanDraft plan, int limit) throws IOException {
         DocFreqCache idf = cacheFor(searcher.getIndexReader());
         PlanText p = new PlanText(plan);
-        List<Integer> candidates = candidates(searcher, firstStage(p, idf), limit);
+        List<Integer> candidates = candidates(searcher, firstStage(p, idf, limit));
         PlanVector vector = new PlanVector(p.keys.counts(), idf);
         List<EntryProfile> profiles = profiles(searcher.getIndexReader(), candidates);
         List<Scored> scored = new ArrayList<>(candidates.size());
@@ -176,7 +175,8 @@ public final class LuceneCandidateSearch implements CandidateSearch {
 
     // ---- stage 1 ------------------------------------------------------------------------------
 
-    private FirstStage firstStage(PlanText p, DocFreqCache idf) {
+    /** The queries of the first stage; the look-alikes bring at least {@code limit} candidates. */
+    private FirstStage firstStage(PlanText p, DocFreqCache idf, int limit) {
         List<Clause> clauses = new ArrayList<>();
         for (String term : topByIdf(p.titleKeys.counts(), TextAnalysis.KEYS, idf, tuning.maxQueryTerms())) {
             clauses.add(new Clause(TextAnalysis.TITLE_KEYS, term, BOOST_TITLE));
@@ -199,7 +199,7 @@ public final class LuceneCandidateSearch implements CandidateSearch {
         List<Retrieval> retrievals = new ArrayList<>();
         List<Clause> distinctive = distinctive(clauses, idf);
         retrievals.add(new Retrieval(disjunction(distinctive.isEmpty() ? clauses : distinctive, p, null, 0),
-                tuning.candidatePool()));
+                Math.max(tuning.candidatePool(), limit)));
         List<Clause> title = clauses.stream().filter(c -> c.field.equals(TextAnalysis.TITLE_KEYS)).toList();
         if (!distinctive.isEmpty() && !title.isEmpty() && !decisive(distinctive, clauses, idf)) {
             retrievals.add(new Retrieval(disjunction(title, p, null, 0), TITLE_LOOK_ALIKES));
@@ -478,7 +478,7 @@ public final class LuceneCandidateSearch implements CandidateSearch {
             this.plan = plan;
             String title = plan.title() == null ? "" : plan.title();
             String description = plan.description() == null ? "" : plan.description();
-            this.text = title + "\n" + description + "\n" + String.join("\n", plan.functions());
+            this.text = TextAnalysis.fullText(title, description, plan.functions());
             this.language = index.detector().resolve(plan.language(), title + " " + description);
             this.keys = analysis.keys(text);
             this.titleKeys = analysis.keys(title);

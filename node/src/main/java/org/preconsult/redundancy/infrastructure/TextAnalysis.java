@@ -107,6 +107,12 @@ public final class TextAnalysis {
         static final Keys EMPTY = new Keys(Map.of(), Map.of());
     }
 
+    /** The whole text of a plan or entry, as analyzed: title or name, description, then each function. */
+    static String fullText(String title, String description, List<String> functions) {
+        return functions.isEmpty() ? title + "\n" + description
+                : title + "\n" + description + "\n" + String.join("\n", functions);
+    }
+
     /** The key terms of the text, in order of first appearance. */
     Keys keys(String text) {
         if (text == null || text.isBlank()) {
