@@ -130,7 +130,8 @@ class ReviewProcedureTest {
         String planId = submit(countyC, plan);
 
         var forwarded = caseOf(federation.node("prov-south"), planId);
-        assertEquals("FORWARDED", forwarded.get("status"), "below the threshold, but a standard overlap always goes up");
+        assertEquals("FORWARDED", forwarded.get("status"), () -> "below the threshold, but a standard overlap always goes up; "
+                + "routed: " + forwarded.get("routingReason") + "; evidence: " + forwarded.get("evidence"));
         var atCentral = caseOf(central, planId);
         var recommendation = (Map<String, Object>) ((Map<String, Object>) atCentral.get("evidence")).get("recommendation");
         assertEquals("DEFERRAL", recommendation.get("outcome"));

@@ -24,6 +24,9 @@ import org.preconsult.sync.application.Feed;
 @Singleton
 public class Catalogue {
 
+    /** The counter whose values order catalogue changes ({@link CatalogueChanged#changeSeq()}). */
+    public static final String CHANGE_COUNTER = "catalogue";
+
     /** What happened to an upserted entry. */
     public enum Upsert { CREATED, UPDATED, UNCHANGED, STALE }
 
@@ -60,7 +63,7 @@ public class Catalogue {
         if (node.role() != NodeRole.LOCAL) {
             feed.broadcast(entry);
         }
-        long changeSeq = counters.next("catalogue");
+        long changeSeq = counters.next(CHANGE_COUNTER);
         var row = CatalogueRowMapper.toRow(entry, changeSeq);
         if (existing.isPresent()) {
             rows.update(row);

@@ -15,11 +15,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.micronaut.transaction.annotation.Transactional;
+import org.preconsult.catalogue.application.Catalogue;
 import org.preconsult.catalogue.application.CatalogueChanged;
 import org.preconsult.catalogue.infrastructure.CatalogueEntryRow;
 import org.preconsult.catalogue.infrastructure.CatalogueEntryRows;
 import org.preconsult.catalogue.infrastructure.CatalogueRowMapper;
 import org.preconsult.catalogue.model.CatalogueEntry;
+import org.preconsult.common.infrastructure.Counters;
+import org.preconsult.redundancy.application.IndexFreshness;
 import org.preconsult.redundancy.application.IndexRebuilding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,21 +36,30 @@ import org.slf4j.LoggerFactory;
  *   which covers a crash between a database commit and the index update.</li>
  *   <li>On every committed {@link CatalogueChanged}: applies it before the listener returns, so a
  *   retired or cancelled entry leaves the very next check.</li>
+ *   <li>Before a check ({@link #catchUpWithCommitted}): applies any change another thread committed
+ *   but has not applied yet, so that a plan arriving just after an entry is checked against it.</li>
  *   <li>{@link #rebuild()} on demand, for an operator.</li>
  * </ul>
+ *
+ * <p>Catalogue changes take their sequence from the {@code catalogue} counter, whose row lock orders
+ * commits: the committed changes are always those up to the counter's committed value, so reading
+ * the rows above the watermark never skips one still in flight.
  */
 @Singleton
-public class CatalogueIndexMaintenance implements IndexRebuilding {
+public class CatalogueIndexMaintenance implements IndexRebuilding, IndexFreshness {
 
     private static final Logger LOG = LoggerFactory.getLogger(CatalogueIndexMaintenance.class);
     private static final int PAGE = 1_000;
 
     private final CatalogueIndex index;
     private final CatalogueEntryRows rows;
+    private final Counters counters;
+    private volatile boolean rebuilding;
 
-    public CatalogueIndexMaintenance(CatalogueIndex index, CatalogueEntryRows rows) {
+    public CatalogueIndexMaintenance(CatalogueIndex index, CatalogueEntryRows rows, Counters counters) {
         this.index = index;
         this.rows = rows;
+        this.counters = counters;
     }
 
     @EventListener
@@ -79,6 +92,7 @@ public class CatalogueIndexMaintenance implements IndexRebuilding {
     @Override
     public Rebuilt rebuild() {
         synchronized (index) {
+            rebuilding = true;
             long start = System.nanoTime();
             index.clearForRebuild();
             index.startBulkLoad();
@@ -126,6 +140,7 @@ public class CatalogueIndexMaintenance implements IndexRebuilding {
                 throw new IllegalStateException("catalogue index rebuild interrupted", e);
             } finally {
                 workers.shutdownNow();
+                rebuilding = false;
             }
         }
     }
@@ -161,6 +176,27 @@ public class CatalogueIndexMaintenance implements IndexRebuilding {
             t.setDaemon(true);
             return t;
         };
+    }
+
+    /**
+     * One read of the committed counter when the index is current (the usual case); the missing
+     * changes are read and applied only when a committing thread has not applied its change yet.
+     */
+    @Override
+    @Transactional(readOnly = true)
+    public void catchUpWithCommitted() {
+        if (rebuilding) {
+            return;
+        }
+        long committed = counters.current(Catalogue.CHANGE_COUNTER);
+        if (index.watermark() >= committed) {
+            return;
+        }
+        synchronized (index) {
+            if (index.watermark() < committed) {
+                readChangesAfter(index.watermark());
+            }
+        }
     }
 
     /** Applies every change above the watermark, in change order. */

@@ -16,7 +16,12 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import io.micronaut.transaction.TransactionOperations;
+import java.sql.Connection;
 import org.preconsult.catalogue.application.Catalogue;
+import org.preconsult.catalogue.infrastructure.CatalogueEntryRows;
+import org.preconsult.catalogue.infrastructure.CatalogueRowMapper;
+import org.preconsult.common.infrastructure.Counters;
 import org.preconsult.catalogue.model.CatalogueEntry;
 import org.preconsult.catalogue.model.EntryKind;
 import org.preconsult.catalogue.model.EntryStatus;
@@ -28,7 +33,7 @@ import org.preconsult.redundancy.model.PlanDraft;
 // Not transactional: the index listens for commits, and a test transaction is never committed.
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RetiredEntryLeavesChecksIntegrationTest implements TestPropertyProvider {
+class CatalogueChangesReachChecksIntegrationTest implements TestPropertyProvider {
 
     @Inject
     Catalogue catalogue;
@@ -38,6 +43,12 @@ class RetiredEntryLeavesChecksIntegrationTest implements TestPropertyProvider {
     CatalogueIndex index;
     @Inject
     CatalogueIndexMaintenance maintenance;
+    @Inject
+    CatalogueEntryRows rows;
+    @Inject
+    Counters counters;
+    @Inject
+    TransactionOperations<Connection> transactions;
 
     @Override
     public Map<String, String> getProperties() {
@@ -84,5 +95,23 @@ class RetiredEntryLeavesChecksIntegrationTest implements TestPropertyProvider {
         assertEquals(0, rebuilt.entriesIndexed(), "and leaves only its tombstone");
         assertEquals(watermark, index.watermark(), "a rebuild keeps the watermark");
         assertFalse(proposed(), "a rebuild does not bring it back either");
+    }
+
+    @Test
+    void entryCommittedButNotYetIndexedByItsWriter_isInTheNextCheck() {
+        var storm = new CatalogueEntry("storm-shelters", EntryKind.STANDARD_SYSTEM, "Ministry of the Interior",
+                "Storm shelter registry", "Registers storm shelters, their capacity and evacuee check-in.",
+                List.of("shelter registration"), null, "en", EntryStatus.OPERATING, null, "central", 1,
+                Instant.parse("2026-11-01T00:00:00Z"));
+        // What another thread leaves between its commit and its index update: a committed row and
+        // counter value whose change the index has not applied.
+        transactions.executeWrite(status -> rows.save(CatalogueRowMapper.toRow(storm, counters.next(Catalogue.CHANGE_COUNTER))));
+
+        var plan = new PlanDraft("Storm shelter registry", "Registers storm shelters and evacuee check-in.",
+                List.of("shelter registration"), null, "en", "County of Southvale", null, null);
+        var result = checking.check(plan, 10);
+        assertTrue(result.matches().stream().anyMatch(m -> m.entryId().equals("storm-shelters")),
+                "the check applies the committed change before searching");
+        assertEquals(Outcome.DEFERRAL, result.recommendation().outcome());
     }
 }
