@@ -3,6 +3,7 @@ package org.preconsult.redundancy.infrastructure;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.transaction.annotation.Transactional;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -15,7 +16,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
-import io.micronaut.transaction.annotation.Transactional;
 import org.preconsult.catalogue.application.Catalogue;
 import org.preconsult.catalogue.application.CatalogueChanged;
 import org.preconsult.catalogue.infrastructure.CatalogueEntryRow;
@@ -93,55 +93,62 @@ public class CatalogueIndexMaintenance implements IndexRebuilding, IndexFreshnes
     public Rebuilt rebuild() {
         synchronized (index) {
             rebuilding = true;
-            long start = System.nanoTime();
-            index.clearForRebuild();
-            index.startBulkLoad();
-            int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-            ExecutorService workers = Executors.newFixedThreadPool(threads, indexingThreads());
             try {
-                Semaphore pagesInFlight = new Semaphore(2 * threads);
-                List<Future<?>> pending = new ArrayList<>();
-                int read = 0;
-                long last = 0;
-                while (true) {
-                    List<CatalogueEntryRow> page = rows.findByChangeSeqGreaterThanOrderByChangeSeq(last, Pageable.from(0, PAGE));
-                    if (!page.isEmpty()) {
-                        last = page.get(page.size() - 1).changeSeq();
-                        pagesInFlight.acquire();
-                        pending.add(workers.submit(() -> {
-                            try {
-                                for (CatalogueEntryRow row : page) {
-                                    index.addForBulkLoad(CatalogueRowMapper.toEntry(row), row.changeSeq());
-                                }
-                            } finally {
-                                pagesInFlight.release();
-                            }
-                        }));
-                        awaitDone(pending, false);
-                    }
-                    read += page.size();
-                    if (page.size() < PAGE) {
-                        break;
-                    }
-                }
-                awaitDone(pending, true);
-                for (int t = 0; t < threads; t++) {
-                    pending.add(workers.submit(index::flushForBulkLoad));
-                }
-                awaitDone(pending, true);
-                index.finishBulkLoad(last);
-                Rebuilt rebuilt = new Rebuilt(read, index.size(), Duration.ofNanos(System.nanoTime() - start));
-                LOG.info("Catalogue index rebuilt: {} rows read, {} entries indexed in {} ms on {} threads, watermark {}",
-                        rebuilt.entriesRead(), rebuilt.entriesIndexed(), rebuilt.duration().toMillis(), threads,
-                        index.watermark());
-                return rebuilt;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("catalogue index rebuild interrupted", e);
+                return bulkLoad();
             } finally {
-                workers.shutdownNow();
                 rebuilding = false;
             }
+        }
+    }
+
+    private Rebuilt bulkLoad() {
+        long start = System.nanoTime();
+        index.clearForRebuild();
+        index.startBulkLoad();
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        ExecutorService workers = Executors.newFixedThreadPool(threads, indexingThreads());
+        try {
+            Semaphore pagesInFlight = new Semaphore(2 * threads);
+            List<Future<?>> pending = new ArrayList<>();
+            int read = 0;
+            long last = 0;
+            while (true) {
+                List<CatalogueEntryRow> page = rows.findByChangeSeqGreaterThanOrderByChangeSeq(last, Pageable.from(0, PAGE));
+                if (!page.isEmpty()) {
+                    last = page.get(page.size() - 1).changeSeq();
+                    pagesInFlight.acquire();
+                    pending.add(workers.submit(() -> {
+                        try {
+                            for (CatalogueEntryRow row : page) {
+                                index.addForBulkLoad(CatalogueRowMapper.toEntry(row), row.changeSeq());
+                            }
+                        } finally {
+                            pagesInFlight.release();
+                        }
+                    }));
+                    awaitDone(pending, false);
+                }
+                read += page.size();
+                if (page.size() < PAGE) {
+                    break;
+                }
+            }
+            awaitDone(pending, true);
+            for (int t = 0; t < threads; t++) {
+                pending.add(workers.submit(index::flushForBulkLoad));
+            }
+            awaitDone(pending, true);
+            index.finishBulkLoad(last);
+            Rebuilt rebuilt = new Rebuilt(read, index.size(), Duration.ofNanos(System.nanoTime() - start));
+            LOG.info("Catalogue index rebuilt: {} rows read, {} entries indexed in {} ms on {} threads, watermark {}",
+                    rebuilt.entriesRead(), rebuilt.entriesIndexed(), rebuilt.duration().toMillis(), threads,
+                    index.watermark());
+            return rebuilt;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("catalogue index rebuild interrupted", e);
+        } finally {
+            workers.shutdownNow();
         }
     }
 
