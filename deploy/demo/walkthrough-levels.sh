@@ -67,6 +67,23 @@ wait_decision() { # plan-id
   printf '%s' "$plan"
 }
 
+# Decides the case as its recommendation says, waits for the decision at the local node and reports
+# how long it took down, by the nodes' clocks (sets DOWN_NODE_MS) and as this script saw it.
+decide_and_follow() { # url token case-json reviewer-label plan-id
+  local case_id decision decided decided_ms plan_now seen_ms
+  case_id=$(jget id <<<"$3")
+  decision=$(decision_following "$3" "$4")
+  say "POST $1/api/v1/review-cases/$case_id/decision"
+  say "   $decision"
+  decided=$(must POST "$1/api/v1/review-cases/$case_id/decision" "$2" "$decision")
+  decided_ms=$(now_ms)
+  say "-> case $(jget status <<<"$decided"), turnaround $(jget turnaroundDays <<<"$decided") days"
+  plan_now=$(wait_decision "$5")
+  seen_ms=$(($(now_ms) - decided_ms))
+  DOWN_NODE_MS=$(ms_between "$(jget decisions.0.decidedAt <<<"$plan_now")" "$(jget decisions.0.receivedAt <<<"$plan_now")")
+  say "   at $LOCAL_ID: plan $(jget status <<<"$plan_now"), decided by $(jget decisions.0.decidingNode <<<"$plan_now"), received ${DOWN_NODE_MS} ms after the decision (seen by this script after ${seen_ms} ms)"
+}
+
 # The decision that follows the case's recommendation (a conditional approval names the system to assess).
 decision_following() { # case-json reviewer-label
   python3 -c '
@@ -187,17 +204,8 @@ show_case central "$AT_CENTRAL"
 say "   seen by this script: FORWARDED at $PROVINCE_ID ${LARGE_AT_PROVINCE_MS} ms, OPEN at central ${LARGE_AT_CENTRAL_MS} ms after the submission"
 
 step "4. Central decides the large plan"
-CENTRAL_CASE=$(jget id <<<"$AT_CENTRAL")
-DECISION=$(decision_following "$AT_CENTRAL" "The central reviewer")
-say "POST $CENTRAL_URL/api/v1/review-cases/$CENTRAL_CASE/decision"
-say "   $DECISION"
-DECIDED=$(must POST "$CENTRAL_URL/api/v1/review-cases/$CENTRAL_CASE/decision" "$CENTRAL_REVIEWER" "$DECISION")
-LARGE_DECIDED=$(now_ms)
-say "-> case $(jget status <<<"$DECIDED"), turnaround $(jget turnaroundDays <<<"$DECIDED") days"
-PLAN_NOW=$(wait_decision "$LARGE")
-LARGE_DOWN_MS=$(($(now_ms) - LARGE_DECIDED))
-LARGE_DOWN_NODE_MS=$(ms_between "$(jget decisions.0.decidedAt <<<"$PLAN_NOW")" "$(jget decisions.0.receivedAt <<<"$PLAN_NOW")")
-say "   at $LOCAL_ID: plan $(jget status <<<"$PLAN_NOW"), decided by $(jget decisions.0.decidingNode <<<"$PLAN_NOW"), received ${LARGE_DOWN_NODE_MS} ms after the decision (seen by this script after ${LARGE_DOWN_MS} ms)"
+decide_and_follow "$CENTRAL_URL" "$CENTRAL_REVIEWER" "$AT_CENTRAL" "The central reviewer" "$LARGE"
+LARGE_DOWN_NODE_MS=$DOWN_NODE_MS
 say "   at $PROVINCE_ID the forwarded case now shows the outcome: $(api GET "$PROVINCE_URL/api/v1/review-cases/$(jget id <<<"$FORWARDED")" "$PROVINCE_REVIEWER" | jget decision.outcome)"
 
 step "5. The small plan: decided at $PROVINCE_ID"
@@ -205,17 +213,8 @@ SMALL_CASE_JSON=$(wait_case "$PROVINCE_URL" "$PROVINCE_REVIEWER" "$SMALL" OPEN "
 show_case "$PROVINCE_ID" "$SMALL_CASE_JSON"
 # Found only after the large plan's round trip, so the time comes from the nodes' own clocks.
 SMALL_AT_PROVINCE_MS=$(ms_between "$(jget plan.submittedAt <<<"$SMALL_CASE_JSON")" "$(jget openedAt <<<"$SMALL_CASE_JSON")")
-SMALL_CASE=$(jget id <<<"$SMALL_CASE_JSON")
-DECISION=$(decision_following "$SMALL_CASE_JSON" "The provincial reviewer")
-say "POST $PROVINCE_URL/api/v1/review-cases/$SMALL_CASE/decision"
-say "   $DECISION"
-DECIDED=$(must POST "$PROVINCE_URL/api/v1/review-cases/$SMALL_CASE/decision" "$PROVINCE_REVIEWER" "$DECISION")
-SMALL_DECIDED=$(now_ms)
-say "-> case $(jget status <<<"$DECIDED"), turnaround $(jget turnaroundDays <<<"$DECIDED") days"
-PLAN_NOW=$(wait_decision "$SMALL")
-SMALL_DOWN_MS=$(($(now_ms) - SMALL_DECIDED))
-SMALL_DOWN_NODE_MS=$(ms_between "$(jget decisions.0.decidedAt <<<"$PLAN_NOW")" "$(jget decisions.0.receivedAt <<<"$PLAN_NOW")")
-say "   at $LOCAL_ID: plan $(jget status <<<"$PLAN_NOW"), decided by $(jget decisions.0.decidingNode <<<"$PLAN_NOW"), received ${SMALL_DOWN_NODE_MS} ms after the decision (seen by this script after ${SMALL_DOWN_MS} ms)"
+decide_and_follow "$PROVINCE_URL" "$PROVINCE_REVIEWER" "$SMALL_CASE_JSON" "The provincial reviewer" "$SMALL"
+SMALL_DOWN_NODE_MS=$DOWN_NODE_MS
 if [[ -z "$(case_of "$CENTRAL_URL" "$CENTRAL_REVIEWER" "$SMALL")" ]]; then
   say "   central has no case for it"
 else

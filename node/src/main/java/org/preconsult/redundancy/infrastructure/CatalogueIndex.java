@@ -173,7 +173,11 @@ public final class CatalogueIndex implements Closeable {
         return existedAtOpen;
     }
 
-    /** Every change with a sequence at or below this is in the index. */
+    /**
+     * Every change with a sequence at or below this is in the index and visible to checks. Read
+     * under the lock on purpose: {@link #apply} advances the watermark before its commit and
+     * searcher refresh, so a lock-free read could report a change that checks cannot see yet.
+     */
     public synchronized long watermark() {
         return watermark;
     }
