@@ -52,6 +52,25 @@ public record DevSet(List<CatalogueEntry> catalogue, List<Query> queries) {
         return sharedDir().resolve("benchmarks").resolve("redundancy-dev");
     }
 
+    /**
+     * The cross-language set shipped with the benchmarks ({@code cross-language/} on the classpath):
+     * plans in six languages against English entries, which join the given catalogue as distractors.
+     */
+    public static DevSet crossLanguage(List<CatalogueEntry> distractors) {
+        try {
+            var url = DevSet.class.getResource("/cross-language/queries.jsonl");
+            if (url == null) {
+                throw new IllegalStateException("cross-language set missing from the classpath");
+            }
+            Path dir = Path.of(url.toURI()).getParent();
+            List<CatalogueEntry> catalogue = new ArrayList<>(distractors);
+            catalogue.addAll(readCatalogue(dir.resolve("catalogue.jsonl")));
+            return new DevSet(catalogue, readQueries(dir.resolve("queries.jsonl")));
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static DevSet load(Path dir) {
         return new DevSet(readCatalogue(dir.resolve("catalogue.jsonl")), readQueries(dir.resolve("queries.jsonl")));
     }
@@ -83,7 +102,7 @@ public record DevSet(List<CatalogueEntry> catalogue, List<Query> queries) {
     private static List<JsonNode> lines(Path file) {
         try {
             List<JsonNode> nodes = new ArrayList<>();
-            for (String line : Files.readAllLines(file)) {
+            for (String line : Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8)) {
                 if (!line.isBlank()) {
                     nodes.add(JSON.readTree(line));
                 }

@@ -2,8 +2,10 @@ package org.preconsult.bench;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import org.preconsult.catalogue.model.CatalogueEntry;
 import org.preconsult.common.model.Outcome;
@@ -44,6 +46,51 @@ public final class RedundancyEvaluation {
         Report engine = evaluateEngine(dev, propertiesFromSystem(), verbose);
         Report baseline = evaluateBaseline(dev);
         print(engine, baseline);
+        DevSet crossLanguage = DevSet.crossLanguage(dev.catalogue());
+        System.out.printf(Locale.ROOT, "%nCross-language set: %d plans in fr, de, nl, it, ko, zh against %d entries "
+                + "(its %d English entries among the dev catalogue's)%n", crossLanguage.queries().size(),
+                crossLanguage.catalogue().size(), crossLanguage.catalogue().size() - dev.catalogue().size());
+        printCrossLanguage(evaluateCrossLanguage(crossLanguage, propertiesFromSystem(), verbose));
+    }
+
+    /** The engine with and without its glossary on one set, overall and per plan language. */
+    public record CrossLanguage(Map<String, Report> withGlossary, Map<String, Report> withoutGlossary) {
+    }
+
+    /** Runs the cross-language set with the glossary and without it, overall ("all") and per plan language. */
+    public static CrossLanguage evaluateCrossLanguage(DevSet set, RedundancyProperties properties, boolean verbose) {
+        var with = engine(set.catalogue(), properties, new TextAnalysis());
+        var without = engine(set.catalogue(), properties, TextAnalysis.withoutGlossary());
+        Map<String, Report> withReports = new LinkedHashMap<>();
+        Map<String, Report> withoutReports = new LinkedHashMap<>();
+        Map<String, DevSet> parts = new LinkedHashMap<>();
+        parts.put("all", set);
+        set.queries().stream().map(q -> q.plan().language()).distinct()
+                .forEach(lang -> parts.put(lang, new DevSet(set.catalogue(),
+                        set.queries().stream().filter(q -> lang.equals(q.plan().language())).toList())));
+        parts.forEach((name, part) -> {
+            withReports.put(name, evaluateEngine("engine", part, with, verbose && name.equals("all")));
+            withoutReports.put(name, evaluateEngine("engine without glossary", part, without, false));
+        });
+        return new CrossLanguage(withReports, withoutReports);
+    }
+
+    public static void printCrossLanguage(CrossLanguage results) {
+        System.out.println();
+        System.out.println("| plans | recall@1 | recall@5 | MRR@10 | detection | false alarms |");
+        System.out.println("|---|---|---|---|---|---|");
+        results.withGlossary().forEach((name, with) -> {
+            Report without = results.withoutGlossary().get(name);
+            System.out.printf(Locale.ROOT, "| %s (%d+%d) | %s | %s | %s | %s | %s |%n", name, with.positives(), with.negatives(),
+                    pair(with.recall1(), without.recall1()), pair(with.recall5(), without.recall5()),
+                    pair(with.mrr10(), without.mrr10()), pair(with.detection(), without.detection()),
+                    pair(with.falseAlarms(), without.falseAlarms()));
+        });
+        System.out.println("(each cell: with the glossary / without it)");
+    }
+
+    private static String pair(double with, double without) {
+        return String.format(Locale.ROOT, "%.3f / %.3f", with, without);
     }
 
     /**
@@ -69,7 +116,11 @@ public final class RedundancyEvaluation {
 
     /** Builds an engine over the catalogue, without Micronaut, as a node would configure it. */
     public static CheckingRedundancy engine(List<CatalogueEntry> catalogue, RedundancyProperties properties) {
-        CatalogueIndex index = CatalogueIndex.inMemory(new TextAnalysis());
+        return engine(catalogue, properties, new TextAnalysis());
+    }
+
+    static CheckingRedundancy engine(List<CatalogueEntry> catalogue, RedundancyProperties properties, TextAnalysis analysis) {
+        CatalogueIndex index = CatalogueIndex.inMemory(analysis);
         long seq = 0;
         for (CatalogueEntry entry : catalogue) {
             index.addForBulkLoad(entry, ++seq);
@@ -80,9 +131,12 @@ public final class RedundancyEvaluation {
     }
 
     public static Report evaluateEngine(DevSet dev, RedundancyProperties properties, boolean verbose) {
-        CheckingRedundancy engine = engine(dev.catalogue(), properties);
+        return evaluateEngine("engine", dev, engine(dev.catalogue(), properties), verbose);
+    }
+
+    static Report evaluateEngine(String name, DevSet dev, CheckingRedundancy engine, boolean verbose) {
         warmUp(dev, q -> engine.check(q.plan(), 10));
-        return evaluate("engine", dev, q -> {
+        return evaluate(name, dev, q -> {
             CheckResult result = engine.check(q.plan(), 10);
             Outcome outcome = result.recommendation().outcome();
             boolean alarm = outcome == Outcome.CONDITIONAL_APPROVAL || outcome == Outcome.DEFERRAL;

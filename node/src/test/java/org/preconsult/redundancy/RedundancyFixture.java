@@ -15,7 +15,7 @@ import org.preconsult.redundancy.model.PlanDraft;
 /** An in-memory catalogue index with a redundancy check over it, built without Micronaut. */
 public final class RedundancyFixture implements AutoCloseable {
 
-    public final CatalogueIndex index = CatalogueIndex.inMemory(new TextAnalysis());
+    public final CatalogueIndex index;
     public final CheckingRedundancy checking;
     private long seq;
 
@@ -24,6 +24,11 @@ public final class RedundancyFixture implements AutoCloseable {
     }
 
     public RedundancyFixture(RedundancyProperties p) {
+        this(p, new TextAnalysis());
+    }
+
+    public RedundancyFixture(RedundancyProperties p, TextAnalysis analysis) {
+        index = CatalogueIndex.inMemory(analysis);
         checking = new CheckingRedundancy(new LuceneCandidateSearch(index, LuceneCandidateSearch.Tuning.from(p)), p);
     }
 

@@ -70,11 +70,12 @@ public final class CatalogueIndex implements Closeable {
     static final String PROFILE = "profile";
     private static final String WATERMARK = "watermark";
     /**
-     * Layout of the documents. An index written with another layout is discarded at open and
-     * rebuilt from the database, since fields cannot change their indexing options in place.
+     * Layout of the documents and the analysis that made their terms (the glossary's fingerprint).
+     * An index written with another is discarded at open and rebuilt from the database, since
+     * fields cannot change their indexing options in place and old terms would not meet new ones.
      */
     private static final String FORMAT = "format";
-    private static final String CURRENT_FORMAT = "3";
+    private static final String LAYOUT = "4";
     /** RAM buffer of a bulk load: few flushes and merges, well inside a 1 GB heap. */
     private static final double BULK_RAM_BUFFER_MB = 256;
     /** Below this many documents per slice, a parallel search costs more than it saves. */
@@ -84,6 +85,7 @@ public final class CatalogueIndex implements Closeable {
 
     private final Directory directory;
     private final TextAnalysis analysis;
+    private final String format;
     private final LanguageDetector detector = new LanguageDetector();
     private final IndexWriter writer;
     private final SearcherManager searchers;
@@ -100,12 +102,13 @@ public final class CatalogueIndex implements Closeable {
         }
         this.directory = directory;
         this.analysis = analysis;
+        this.format = LAYOUT + "/" + analysis.fingerprint();
         this.ramBufferMb = ramBufferMb;
         this.searchThreads = searchThreads;
         this.searchPool = searchThreads > 1 ? Executors.newFixedThreadPool(searchThreads, daemonThreads()) : null;
         try {
             this.existedAtOpen = DirectoryReader.indexExists(directory)
-                    && CURRENT_FORMAT.equals(SegmentInfos.readLatestCommit(directory).getUserData().get(FORMAT));
+                    && format.equals(SegmentInfos.readLatestCommit(directory).getUserData().get(FORMAT));
             var config = new IndexWriterConfig(analysis.indexAnalyzer())
                     .setOpenMode(existedAtOpen ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE)
                     .setRAMBufferSizeMB(ramBufferMb);
@@ -443,7 +446,7 @@ public final class CatalogueIndex implements Closeable {
     }
 
     private void commit() throws IOException {
-        writer.setLiveCommitData(Map.of(WATERMARK, Long.toString(watermark), FORMAT, CURRENT_FORMAT).entrySet());
+        writer.setLiveCommitData(Map.of(WATERMARK, Long.toString(watermark), FORMAT, format).entrySet());
         writer.commit();
     }
 

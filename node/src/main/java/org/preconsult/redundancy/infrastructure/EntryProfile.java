@@ -60,10 +60,11 @@ final class EntryProfile {
         Map<String, Set<String>> functions = new LinkedHashMap<>();
         for (String f : functionTexts) {
             if (f != null && !f.isBlank()) {
-                functions.put(f, analysis.keys(f).counts().keySet());
+                functions.put(f, analysis.keys(f, facts.language()).counts().keySet());
             }
         }
-        return new EntryProfile(facts, TextAnalysis.fold(name), analysis.keys(name), analysis.keys(description), functions,
+        return new EntryProfile(facts, TextAnalysis.fold(name), analysis.keys(name, facts.language()),
+                analysis.keys(description, facts.language()), functions,
                 analysis.entities(fullText));
     }
 

@@ -328,8 +328,9 @@ public final class LuceneCandidateSearch implements CandidateSearch {
 
         Match toMatch(PlanText p, DocFreqCache idf) {
             List<Evidence.FieldMatch> fields = new ArrayList<>();
-            addField(fields, "name", shared(p.keys, entry.name, idf));
-            addField(fields, "description", shared(p.keys, entry.description, idf));
+            boolean translated = !java.util.Objects.equals(p.language, entry.language);
+            addField(fields, "name", shared(p.keys, entry.name, idf, translated));
+            addField(fields, "description", shared(p.keys, entry.description, idf, translated));
             addField(fields, "entities", sharedEntities.stream().map(entry.entities::get).toList());
             String pair = p.language + "→" + entry.language;
             var evidence = new Evidence(fields, sharedFunctions, sameFunctionCode, pair, sameOwner);
@@ -342,13 +343,21 @@ public final class LuceneCandidateSearch implements CandidateSearch {
             }
         }
 
-        /** Entry words whose keys the plan shares, rarest first, as the entry writes them. */
-        private static List<String> shared(TextAnalysis.Keys plan, NamedKeys entry, DocFreqCache idf) {
+        /**
+         * Entry words whose keys the plan shares, rarest first, as the entry writes them; across
+         * languages followed by the plan's word when it is another ("management (gestion)").
+         */
+        private static List<String> shared(TextAnalysis.Keys plan, NamedKeys entry, DocFreqCache idf, boolean translated) {
             return entry.keys.counts().keySet().stream()
                     .filter(plan.counts()::containsKey)
                     .sorted(Comparator.comparingDouble(k -> -idf.idf(TextAnalysis.KEYS, k)))
                     .limit(EVIDENCE_TERMS)
-                    .map(entry.keys.surfaces()::get)
+                    .map(k -> {
+                        String word = entry.keys.surfaces().get(k);
+                        String planWord = plan.surfaces().get(k);
+                        return translated && planWord != null && !TextAnalysis.fold(planWord).equals(TextAnalysis.fold(word))
+                                ? word + " (" + planWord + ")" : word;
+                    })
                     .toList();
         }
 
@@ -480,12 +489,12 @@ public final class LuceneCandidateSearch implements CandidateSearch {
             String description = plan.description() == null ? "" : plan.description();
             this.text = TextAnalysis.fullText(title, description, plan.functions());
             this.language = index.detector().resolve(plan.language(), title + " " + description);
-            this.keys = analysis.keys(text);
-            this.titleKeys = analysis.keys(title);
+            this.keys = analysis.keys(text, language);
+            this.titleKeys = analysis.keys(title, language);
             this.titleGrams = trigrams(title);
             this.entities = analysis.entities(text);
             for (String f : plan.functions()) {
-                functions.put(f, analysis.keys(f).counts().keySet());
+                functions.put(f, analysis.keys(f, language).counts().keySet());
             }
             this.functionCode = TextAnalysis.fold(plan.functionCode());
             this.ownerKey = TextAnalysis.ownerKey(plan.owner());

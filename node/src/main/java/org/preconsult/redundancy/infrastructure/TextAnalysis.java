@@ -15,6 +15,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.cjk.CJKBigramFilter;
 import org.apache.lucene.analysis.cjk.CJKWidthFilter;
@@ -25,6 +26,7 @@ import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.analysis.it.ItalianAnalyzer;
 import org.apache.lucene.analysis.ko.KoreanAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.util.ElisionFilter;
 import org.apache.lucene.analysis.miscellaneous.LengthFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.miscellaneous.TruncateTokenFilter;
@@ -59,21 +61,31 @@ public final class TextAnalysis {
     static final String ENTITIES = "entities";
     static final String TEXT_PREFIX = "text_";
 
-    private final CharArraySet stopWords = foldedStopWords();
-    private final Analyzer keys = new Analyzer() {
-        @Override
-        protected TokenStreamComponents createComponents(String fieldName) {
-            StandardTokenizer source = new StandardTokenizer();
-            TokenStream s = new CJKWidthFilter(source);
-            s = new LowerCaseFilter(s);
-            s = new ASCIIFoldingFilter(s);
-            s = new CJKBigramFilter(s);
-            s = new StopFilter(s, stopWords);
-            s = new LengthFilter(s, 2, 64);
-            s = new TruncateTokenFilter(s, KEY_LENGTH);
-            return new TokenStreamComponents(source, s);
-        }
-    };
+    private static final CharArraySet STOP_WORDS = foldedStopWords();
+    /** Languages whose words the glossary translates into English keys. */
+    private static final Set<String> TRANSLATED = Set.of("fr", "de", "nl", "it");
+    /**
+     * French and Italian articles and pronouns written before an apostrophe ("l'instruction",
+     * "dell'edilizia"): taken off, so that the word behind meets its other occurrences.
+     */
+    private static final CharArraySet ELIDED_ARTICLES = CharArraySet.unmodifiableSet(new CharArraySet(List.of(
+            "l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu",
+            "all", "dall", "dell", "nell", "sull", "coll", "pell", "gl", "agl", "dagl", "degl", "negl", "sugl",
+            "un", "v", "quell", "quest", "nessun"), true));
+    /** The shipped glossary, read once: its keys come from the keys chain without a glossary. */
+    private static final class Standard {
+        static final Analyzer UNCUT = keysAnalyzer(Glossary.EMPTY, false);
+        static final Glossary GLOSSARY = Glossary.standard(TextAnalysis::uncutWords);
+    }
+
+    /** The words of a text as the keys chain sees them before the glossary and the cut. */
+    static List<String> uncutWords(String text) {
+        return terms(Standard.UNCUT, KEYS, text);
+    }
+
+    private final Glossary glossary;
+    private final Analyzer keys;
+    private final Analyzer translatingKeys;
     private final Map<String, Analyzer> byLanguage = Map.of(
             "en", new EnglishAnalyzer(),
             "fr", new FrenchAnalyzer(),
@@ -85,11 +97,103 @@ public final class TextAnalysis {
     private final Analyzer indexAnalyzer;
 
     public TextAnalysis() {
+        this(Standard.GLOSSARY);
+    }
+
+    /** The chains without the glossary: what matching across languages gives without translation (for measuring it). */
+    public static TextAnalysis withoutGlossary() {
+        return new TextAnalysis(Glossary.EMPTY);
+    }
+
+    TextAnalysis(Glossary glossary) {
+        this.glossary = glossary;
+        this.keys = keysAnalyzer(Glossary.EMPTY, true);
+        this.translatingKeys = keysAnalyzer(glossary, true);
         Map<String, Analyzer> perField = new HashMap<>();
         perField.put(TITLE_KEYS, keys);
         perField.put(KEYS, keys);
         byLanguage.forEach((lang, analyzer) -> perField.put(TEXT_PREFIX + lang, analyzer));
         indexAnalyzer = new PerFieldAnalyzerWrapper(keys, perField);
+    }
+
+    /**
+     * The keys chain (after {@link #keys} replaced Korean and Chinese glossary terms by their
+     * English heads): Unicode words, width-normalized, lower case, accents folded, Han and Hangul bigrams, stop words and
+     * one-letter words out, glossary terms and compound parts mapped to English keys, cut to
+     * {@value #KEY_LENGTH} characters.
+     */
+    private static Analyzer keysAnalyzer(Glossary glossary, boolean cut) {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                StandardTokenizer source = new StandardTokenizer();
+                TokenStream s = new CJKWidthFilter(source);
+                s = new LowerCaseFilter(s);
+                s = new ElisionFilter(s, ELIDED_ARTICLES);
+                s = new ASCIIFoldingFilter(s);
+                s = new CJKBigramFilter(s);
+                s = new StopFilter(s, STOP_WORDS);
+                s = new LengthFilter(s, 2, 64);
+                if (!glossary.isEmpty()) {
+                    s = new GlossaryFilter(s, glossary);
+                }
+                if (cut) {
+                    s = new TruncateTokenFilter(s, KEY_LENGTH);
+                }
+                return new TokenStreamComponents(source, s);
+            }
+        };
+    }
+
+    /** Replaces each word the glossary knows by its English keys (a compound by its parts' keys too). */
+    private static final class GlossaryFilter extends TokenFilter {
+        private final Glossary glossary;
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+        private final java.util.ArrayDeque<String> pending = new java.util.ArrayDeque<>();
+        private State state;
+
+        GlossaryFilter(TokenStream input, Glossary glossary) {
+            super(input);
+            this.glossary = glossary;
+        }
+
+        @Override
+        public boolean incrementToken() throws IOException {
+            if (!pending.isEmpty()) {
+                restoreState(state);
+                term.setEmpty().append(pending.poll());
+                return true;
+            }
+            if (!input.incrementToken()) {
+                return false;
+            }
+            List<String> mapped = glossary.keysOf(term.buffer(), term.length());
+            if (mapped != null) {
+                term.setEmpty().append(mapped.get(0));
+                if (mapped.size() > 1) {
+                    pending.addAll(mapped.subList(1, mapped.size()));
+                    state = captureState();
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public void reset() throws IOException {
+            super.reset();
+            pending.clear();
+            state = null;
+        }
+    }
+
+    /** Identifies the glossary the keys were made with: an index made with another is rebuilt. */
+    String fingerprint() {
+        return glossary.fingerprint();
+    }
+
+    /** Glossary terms left out of the mapping because they conflict (see {@link Glossary}). */
+    List<String> glossaryConflicts() {
+        return glossary.conflicts();
     }
 
     /** The analyzer the index writer uses: each field with its own chain. */
@@ -113,16 +217,25 @@ public final class TextAnalysis {
                 : title + "\n" + description + "\n" + String.join("\n", functions);
     }
 
-    /** The key terms of the text, in order of first appearance. */
-    Keys keys(String text) {
+    /**
+     * The key terms of a text in the given language (as resolved for its plan or entry), in order
+     * of first appearance. Korean and Chinese glossary terms become English ones whatever the
+     * language (their script is unmistakable); the Latin-script glossary applies only to French,
+     * German, Dutch and Italian text, so that English words of the same spelling ("fiscal",
+     * "acquisition", "bureau") keep their own keys and an English text's keys are those it would
+     * have without any glossary.
+     */
+    Keys keys(String text, String language) {
         if (text == null || text.isBlank()) {
             return Keys.EMPTY;
         }
         Map<String, Integer> counts = new LinkedHashMap<>();
         Map<String, String> surfaces = new LinkedHashMap<>();
-        forEachTerm(keys, KEYS, text, (term, start, end) -> {
+        Glossary.Rewritten rewritten = glossary.rewriteCjk(text);
+        Analyzer chain = language != null && TRANSLATED.contains(language) ? translatingKeys : keys;
+        forEachTerm(chain, KEYS, rewritten == null ? text : rewritten.text(), (term, start, end) -> {
             if (counts.merge(term, 1, Integer::sum) == 1) {
-                surfaces.put(term, text.substring(start, end));
+                surfaces.put(term, rewritten == null ? text.substring(start, end) : rewritten.original(text, start, end));
             }
         });
         return new Keys(counts, surfaces);
@@ -321,6 +434,12 @@ public final class TextAnalysis {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static List<String> terms(Analyzer analyzer, String field, String text) {
+        List<String> terms = new ArrayList<>();
+        forEachTerm(analyzer, field, text, (term, start, end) -> terms.add(term));
+        return terms;
     }
 
     private static CharArraySet foldedStopWords() {

@@ -111,7 +111,7 @@ class CatalogueIndexTest {
             old.add(new StringField(CatalogueIndex.ID, "permits-b", Field.Store.YES));
             old.add(new StoredField("profile", new BytesRef(new byte[] {1, 2, 3})));
             writer.addDocument(old);
-            writer.setLiveCommitData(Map.of("watermark", "7", "format", "2").entrySet());
+            writer.setLiveCommitData(Map.of("watermark", "7", "format", "3").entrySet());
             writer.commit();
         }
         try (var index = CatalogueIndex.onDisk(dir, new TextAnalysis())) {
@@ -123,6 +123,17 @@ class CatalogueIndexTest {
         try (var index = CatalogueIndex.onDisk(dir, new TextAnalysis())) {
             assertTrue(index.existedAtOpen(), "the current layout is kept");
             assertEquals(1, index.size());
+        }
+    }
+
+    @Test
+    void indexMadeWithAnotherGlossary_isDiscardedAtOpen_soThatOldTermsDoNotMissNewOnes(@TempDir Path dir) {
+        try (var index = CatalogueIndex.onDisk(dir, TextAnalysis.withoutGlossary())) {
+            index.apply(PERMITS, 1);
+        }
+        try (var index = CatalogueIndex.onDisk(dir, new TextAnalysis())) {
+            assertFalse(index.existedAtOpen(), "keys made without the glossary would not meet the plan's");
+            assertEquals(0, index.size());
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.preconsult.catalogue.model.EntryKind;
 import org.preconsult.redundancy.RedundancyFixture;
+import org.preconsult.redundancy.application.RedundancyProperties;
 import org.preconsult.redundancy.model.Match;
 import org.preconsult.redundancy.model.PlanDraft;
 
@@ -29,6 +30,31 @@ class MultilingualMatchingTest {
             assertEquals("permits-en", top.entryId());
             assertEquals("fr→en", top.evidence().languagePair());
             assertTrue(top.score() > 0.3, "a translation should be a possible overlap at least: " + top.score());
+        }
+    }
+
+    @Test
+    void germanAndChinesePlans_meetTheirEnglishCounterpart_throughTheGlossary() {
+        var waste = entry("waste-en", EntryKind.EXISTING_SYSTEM, "City of Leeds", "Waste collection management system",
+                "Schedules household waste collection routes, keeps the register of containers and bills waste fees "
+                        + "to residents.", "en", List.of(), null);
+        var german = plan("de", "Abfallwirtschaft: Verwaltung der Müllabfuhr",
+                "Planung der Touren der Müllabfuhr, Verzeichnis der Behälter und Abrechnung der Abfallgebühren an die Einwohner.");
+        var chinese = plan("zh", "生活垃圾收运管理系统", "规划生活垃圾收集路线，管理垃圾桶登记，并向居民收取垃圾处理费。");
+        try (var f = new RedundancyFixture().withDistractors()) {
+            f.with(waste);
+            for (var plan : List.of(german, chinese)) {
+                Match top = f.checking.check(plan, 5).matches().get(0);
+                assertEquals("waste-en", top.entryId(), plan.title());
+                assertTrue(top.evidence().fields().stream().flatMap(field -> field.terms().stream())
+                        .anyMatch(term -> term.startsWith("waste (")), "evidence names both words: " + top.evidence());
+            }
+        }
+        try (var f = new RedundancyFixture(RedundancyProperties.defaults(), TextAnalysis.withoutGlossary()).withDistractors()) {
+            f.with(waste);
+            var matches = f.checking.check(chinese, 5).matches();
+            assertTrue(matches.isEmpty() || !matches.get(0).entryId().equals("waste-en"),
+                    "without the glossary nothing joins the two: " + matches);
         }
     }
 
@@ -67,8 +93,8 @@ class MultilingualMatchingTest {
     @Test
     void keys_foldAccentsAndCutWords_soThatCognatesMeet() {
         var analysis = new TextAnalysis();
-        var french = analysis.keys("Modernisation du système").counts().keySet();
-        var english = analysis.keys("System modernization").counts().keySet();
+        var french = analysis.keys("Modernisation du système", "fr").counts().keySet();
+        var english = analysis.keys("System modernization", "en").counts().keySet();
         assertEquals(english, french);
     }
 }
