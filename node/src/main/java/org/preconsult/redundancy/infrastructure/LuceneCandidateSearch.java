@@ -345,7 +345,8 @@ public final class LuceneCandidateSearch implements CandidateSearch {
 
         /**
          * Entry words whose keys the plan shares, rarest first, as the entry writes them; across
-         * languages followed by the plan's word when it is another ("management (gestion)").
+         * languages followed by the plan's word when it is a translation ("management (gestion)"),
+         * not when it is the same word inflected or accented ("electronic", "électronique").
          */
         private static List<String> shared(TextAnalysis.Keys plan, NamedKeys entry, DocFreqCache idf, boolean translated) {
             return entry.keys.counts().keySet().stream()
@@ -355,10 +356,16 @@ public final class LuceneCandidateSearch implements CandidateSearch {
                     .map(k -> {
                         String word = entry.keys.surfaces().get(k);
                         String planWord = plan.surfaces().get(k);
-                        return translated && planWord != null && !TextAnalysis.fold(planWord).equals(TextAnalysis.fold(word))
-                                ? word + " (" + planWord + ")" : word;
+                        return translated && planWord != null && !sameStart(planWord, word) ? word + " (" + planWord + ")" : word;
                     })
                     .toList();
+        }
+
+        private static boolean sameStart(String a, String b) {
+            String fa = TextAnalysis.fold(a);
+            String fb = TextAnalysis.fold(b);
+            int n = Math.min(TextAnalysis.KEY_LENGTH, Math.min(fa.length(), fb.length()));
+            return fa.regionMatches(0, fb, 0, n) && n > 0;
         }
 
         private static double round(double v) {

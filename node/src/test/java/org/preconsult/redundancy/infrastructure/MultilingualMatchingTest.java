@@ -29,6 +29,9 @@ class MultilingualMatchingTest {
                             + "des inspections municipales et le suivi des dossiers de construction."), 5).matches().get(0);
             assertEquals("permits-en", top.entryId());
             assertEquals("fr→en", top.evidence().languagePair());
+            var nameTerms = top.evidence().fields().get(0).terms();
+            assertTrue(nameTerms.contains("management (gestion)"), "a translation names both words: " + nameTerms);
+            assertTrue(nameTerms.contains("system"), "a cognate is shown once: " + nameTerms);
             assertTrue(top.score() > 0.3, "a translation should be a possible overlap at least: " + top.score());
         }
     }
