@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -57,18 +58,9 @@ public record DevSet(List<CatalogueEntry> catalogue, List<Query> queries) {
      * plans in six languages against English entries, which join the given catalogue as distractors.
      */
     public static DevSet crossLanguage(List<CatalogueEntry> distractors) {
-        try {
-            var url = DevSet.class.getResource("/cross-language/queries.jsonl");
-            if (url == null) {
-                throw new IllegalStateException("cross-language set missing from the classpath");
-            }
-            Path dir = Path.of(url.toURI()).getParent();
-            List<CatalogueEntry> catalogue = new ArrayList<>(distractors);
-            catalogue.addAll(readCatalogue(dir.resolve("catalogue.jsonl")));
-            return new DevSet(catalogue, readQueries(dir.resolve("queries.jsonl")));
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        List<CatalogueEntry> catalogue = new ArrayList<>(distractors);
+        catalogue.addAll(catalogue(resourceLines("/cross-language/catalogue.jsonl")));
+        return new DevSet(catalogue, queries(resourceLines("/cross-language/queries.jsonl")));
     }
 
     public static DevSet load(Path dir) {
@@ -76,8 +68,12 @@ public record DevSet(List<CatalogueEntry> catalogue, List<Query> queries) {
     }
 
     public static List<CatalogueEntry> readCatalogue(Path file) {
+        return catalogue(lines(file));
+    }
+
+    private static List<CatalogueEntry> catalogue(List<JsonNode> lines) {
         List<CatalogueEntry> entries = new ArrayList<>();
-        for (JsonNode n : lines(file)) {
+        for (JsonNode n : lines) {
             entries.add(new CatalogueEntry(n.get("id").asText(), EntryKind.valueOf(n.get("kind").asText()),
                     text(n, "owner"), n.get("name").asText(), text(n, "description"), list(n.get("functions")),
                     text(n, "functionCode"), text(n, "language"), EntryStatus.ACTIVE, decimal(n.get("budget")),
@@ -87,8 +83,12 @@ public record DevSet(List<CatalogueEntry> catalogue, List<Query> queries) {
     }
 
     public static List<Query> readQueries(Path file) {
+        return queries(lines(file));
+    }
+
+    private static List<Query> queries(List<JsonNode> lines) {
         List<Query> queries = new ArrayList<>();
-        for (JsonNode n : lines(file)) {
+        for (JsonNode n : lines) {
             JsonNode p = n.get("plan");
             PlanDraft plan = new PlanDraft(text(p, "title"), text(p, "description"), list(p.get("functions")),
                     text(p, "functionCode"), text(p, "language"), text(p, "owner"), decimal(p.get("budget")), null);
@@ -101,16 +101,31 @@ public record DevSet(List<CatalogueEntry> catalogue, List<Query> queries) {
 
     private static List<JsonNode> lines(Path file) {
         try {
-            List<JsonNode> nodes = new ArrayList<>();
-            for (String line : Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8)) {
-                if (!line.isBlank()) {
-                    nodes.add(JSON.readTree(line));
-                }
-            }
-            return nodes;
+            return parse(Files.readAllLines(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static List<JsonNode> resourceLines(String resource) {
+        try (var in = DevSet.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing from the classpath: " + resource);
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<JsonNode> parse(List<String> lines) throws IOException {
+        List<JsonNode> nodes = new ArrayList<>();
+        for (String line : lines) {
+            if (!line.isBlank()) {
+                nodes.add(JSON.readTree(line));
+            }
+        }
+        return nodes;
     }
 
     private static String text(JsonNode n, String field) {

@@ -75,7 +75,7 @@ public final class CatalogueIndex implements Closeable {
      * fields cannot change their indexing options in place and old terms would not meet new ones.
      */
     private static final String FORMAT = "format";
-    private static final String LAYOUT = "4";
+    private static final String LAYOUT = "5";
     /** RAM buffer of a bulk load: few flushes and merges, well inside a 1 GB heap. */
     private static final double BULK_RAM_BUFFER_MB = 256;
     /** Below this many documents per slice, a parallel search costs more than it saves. */

@@ -44,7 +44,14 @@ final class Glossary {
     static final String RESOURCE = "redundancy/glossary.tsv";
     private static final int LANGUAGES = 7;
     private static final String[] COLUMNS = {"en", "fr", "de", "nl", "it", "ko", "zh"};
+    // Changing how terms are matched changes the keys: raise CatalogueIndex.LAYOUT with it.
+    /** Shortest compound part at the start of a word ("Bouw" in "bouwplan", "Zorg" in "zorgloket"). */
     private static final int MIN_PART = 4;
+    /**
+     * Shortest compound part elsewhere: four-letter words ("Bahn", "Lohn", "Werk", "Buch") end or
+     * sit inside too many compounds of other meanings ("Laufbahn" is a career, "Belohnung" a reward).
+     */
+    private static final int MIN_INNER_PART = 5;
     /** Words shorter than this are not searched for compound parts: few are compounds. */
     private static final int MIN_COMPOUND = 8;
 
@@ -98,6 +105,9 @@ final class Glossary {
         int number = 0;
         for (String line = in.readLine(); line != null; line = in.readLine()) {
             number++;
+            if (number == 1 && line.startsWith("\uFEFF")) {
+                line = line.substring(1); // a byte-order mark, as some editors write
+            }
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
@@ -252,7 +262,7 @@ final class Glossary {
             int end = match == null ? -1 : match.end();
             if (head == null) {
                 if (out != null) {
-                    out.add(text.substring(i, i + 1), i, i + 1);
+                    out.add(text.charAt(i), i);
                 }
                 i++;
                 continue;
@@ -260,7 +270,7 @@ final class Glossary {
             if (out == null) {
                 out = new Rewriting(text.length() + 32);
                 for (int k = 0; k < i; k++) {
-                    out.add(text.substring(k, k + 1), k, k + 1);
+                    out.add(text.charAt(k), k);
                 }
             }
             out.add(head, i, end);
@@ -281,16 +291,27 @@ final class Glossary {
             to = new int[capacity];
         }
 
+        void add(char c, int at) {
+            ensure(1);
+            from[text.length()] = at;
+            to[text.length()] = at + 1;
+            text.append(c);
+        }
+
         void add(String s, int start, int end) {
-            if (text.length() + s.length() > from.length) {
-                int size = Math.max(from.length * 2, text.length() + s.length());
-                from = java.util.Arrays.copyOf(from, size);
-                to = java.util.Arrays.copyOf(to, size);
-            }
+            ensure(s.length());
             for (int k = 0; k < s.length(); k++) {
                 from[text.length()] = start;
                 to[text.length()] = end;
                 text.append(s.charAt(k));
+            }
+        }
+
+        private void ensure(int more) {
+            if (text.length() + more > from.length) {
+                int size = Math.max(from.length * 2, text.length() + more);
+                from = java.util.Arrays.copyOf(from, size);
+                to = java.util.Arrays.copyOf(to, size);
             }
         }
 
@@ -302,9 +323,11 @@ final class Glossary {
     private static boolean hasCjk(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c >= '\u1100' && (Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL
-                    || Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
-                return true;
+            if (c >= '\u1100') {
+                Character.UnicodeScript script = Character.UnicodeScript.of(c);
+                if (script == Character.UnicodeScript.HANGUL || script == Character.UnicodeScript.HAN) {
+                    return true;
+                }
             }
         }
         return false;
@@ -312,11 +335,9 @@ final class Glossary {
 
     /** A text with glossary terms replaced; {@link #original} gives back the words a span came from. */
     record Rewritten(String text, int[] from, int[] to) {
+        /** The original text of the rewritten span {@code [start, end)}; empty for an empty span. */
         String original(String source, int start, int end) {
-            if (start >= end || end > text.length()) {
-                return source.substring(Math.min(start, source.length()), Math.min(Math.max(start, end), source.length()));
-            }
-            return source.substring(from[start], to[end - 1]);
+            return start >= end ? "" : source.substring(from[start], to[end - 1]);
         }
     }
 
@@ -349,7 +370,7 @@ final class Glossary {
         boolean anyForeign = false;
         int i = 0;
         while (i <= word.length() - MIN_PART) {
-            Trie.Match<Part> match = parts.longestMatch(word, i, MIN_PART);
+            Trie.Match<Part> match = parts.longestMatch(word, i, i == 0 ? MIN_PART : MIN_INNER_PART);
             if (match == null) {
                 i++;
                 continue;

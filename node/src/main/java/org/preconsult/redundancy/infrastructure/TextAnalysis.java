@@ -62,8 +62,13 @@ public final class TextAnalysis {
     static final String TEXT_PREFIX = "text_";
 
     private static final CharArraySet STOP_WORDS = foldedStopWords();
-    /** Languages whose words the glossary translates into English keys. */
-    private static final Set<String> TRANSLATED = Set.of("fr", "de", "nl", "it");
+    /**
+     * Languages whose words the glossary translates into English keys; also text too short to tell
+     * its language, so that an undeclared French entry still meets a declared French plan.
+     * Changing this, the elided articles or the analysis chains changes the keys: raise
+     * {@code CatalogueIndex.LAYOUT} with it so that nodes rebuild their index.
+     */
+    private static final Set<String> TRANSLATED = Set.of("fr", "de", "nl", "it", LanguageDetector.UNDETERMINED);
     /**
      * French and Italian articles and pronouns written before an apostrophe ("l'instruction",
      * "dell'edilizia"): taken off, so that the word behind meets its other occurrences.
@@ -74,13 +79,16 @@ public final class TextAnalysis {
             "un", "v", "quell", "quest", "nessun"), true));
     /** The shipped glossary, read once: its keys come from the keys chain without a glossary. */
     private static final class Standard {
-        static final Analyzer UNCUT = keysAnalyzer(Glossary.EMPTY, false);
         static final Glossary GLOSSARY = Glossary.standard(TextAnalysis::uncutWords);
+    }
+
+    private static final class Uncut {
+        static final Analyzer CHAIN = keysAnalyzer(Glossary.EMPTY, false);
     }
 
     /** The words of a text as the keys chain sees them before the glossary and the cut. */
     static List<String> uncutWords(String text) {
-        return terms(Standard.UNCUT, KEYS, text);
+        return terms(Uncut.CHAIN, KEYS, text);
     }
 
     private final Glossary glossary;
@@ -110,9 +118,9 @@ public final class TextAnalysis {
         this.keys = keysAnalyzer(Glossary.EMPTY, true);
         this.translatingKeys = keysAnalyzer(glossary, true);
         Map<String, Analyzer> perField = new HashMap<>();
-        perField.put(TITLE_KEYS, keys);
-        perField.put(KEYS, keys);
         byLanguage.forEach((lang, analyzer) -> perField.put(TEXT_PREFIX + lang, analyzer));
+        // The key fields are fed pre-analyzed token streams ({@link #keyTokens}), made by {@link
+        // #keys} with the entry's language; no analyzer of the writer ever sees their text.
         indexAnalyzer = new PerFieldAnalyzerWrapper(keys, perField);
     }
 
@@ -232,7 +240,7 @@ public final class TextAnalysis {
         Map<String, Integer> counts = new LinkedHashMap<>();
         Map<String, String> surfaces = new LinkedHashMap<>();
         Glossary.Rewritten rewritten = glossary.rewriteCjk(text);
-        Analyzer chain = language != null && TRANSLATED.contains(language) ? translatingKeys : keys;
+        Analyzer chain = language == null || TRANSLATED.contains(language) ? translatingKeys : keys;
         forEachTerm(chain, KEYS, rewritten == null ? text : rewritten.text(), (term, start, end) -> {
             if (counts.merge(term, 1, Integer::sum) == 1) {
                 surfaces.put(term, rewritten == null ? text.substring(start, end) : rewritten.original(text, start, end));

@@ -102,6 +102,37 @@ class GlossaryTest {
     }
 
     @Test
+    void textTooShortToTellItsLanguage_isTranslatedToo_soThatItStillMeetsTheSameLanguage() throws Exception {
+        var analysis = analysis(SMALL);
+        Set<String> declared = keys(analysis, "Système de gestion des permis", "fr");
+        assertEquals(declared, keys(analysis, "Système de gestion des permis", LanguageDetector.UNDETERMINED));
+        assertEquals(declared, keys(analysis, "Système de gestion des permis", null));
+    }
+
+    @Test
+    void aShortWordAtTheEndOfACompound_isNoPart() throws Exception {
+        var analysis = analysis(SMALL + "railway\t\tbahn\t\t\t\t\n" + "payroll\t\tlohn\t\t\t\t\n");
+        assertEquals(Set.of("laufb"), keys(analysis, "Laufbahn", "de"), "a career, not a railway");
+        assertEquals(Set.of("beloh"), keys(analysis, "Belohnungssystem", "de"), "a reward system, not payroll");
+    }
+
+    @Test
+    void oddText_givesKeysWithoutFailing() throws Exception {
+        var analysis = analysis(SMALL);
+        for (String text : List.of("\uD800 lone surrogate \uDC00", "。、「」…", "𠀀𠀁 관리 \uD83D\uDE00", "관리".repeat(20_000))) {
+            for (String language : new String[] {"fr", "ko", "zh", "en", null}) {
+                analysis.keys(text, language);
+            }
+        }
+        assertEquals("관리", analysis.keys("。관리。", "ko").surfaces().get("manag"));
+    }
+
+    @Test
+    void aByteOrderMark_isNoPartOfTheFirstLine() throws Exception {
+        assertEquals(Set.of("manag"), keys(analysis("\uFEFF" + SMALL), "gestion", "fr"));
+    }
+
+    @Test
     void malformedLine_isRejectedWithItsNumber() {
         var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> analysis("management\tgestion\n"));
