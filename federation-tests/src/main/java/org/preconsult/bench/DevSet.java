@@ -63,6 +63,34 @@ public record DevSet(List<CatalogueEntry> catalogue, List<Query> queries) {
         return new DevSet(catalogue, queries(resourceLines("/cross-language/queries.jsonl")));
     }
 
+    /**
+     * The other direction of a cross-language set: each labelled plan becomes a catalogue entry in
+     * its language (beside the distractors), and each English entry a plan (owner "Another
+     * government") whose duplicate is that entry; entries no plan duplicates are negatives.
+     */
+    public static DevSet reversed(DevSet set, List<CatalogueEntry> distractors) {
+        List<CatalogueEntry> catalogue = new ArrayList<>(distractors);
+        Map<String, String> entryOfTarget = new LinkedHashMap<>();
+        for (Query q : set.queries()) {
+            PlanDraft p = q.plan();
+            String id = "plan:" + q.qid();
+            catalogue.add(new CatalogueEntry(id, EntryKind.PLAN, p.owner(), p.title(), p.description(), p.functions(),
+                    p.functionCode(), p.language(), EntryStatus.ACTIVE, null, null, 1, Instant.EPOCH));
+            q.relevant().keySet().forEach(target -> entryOfTarget.put(target, id));
+        }
+        List<Query> queries = new ArrayList<>();
+        for (CatalogueEntry e : set.catalogue()) {
+            if (distractors.contains(e)) {
+                continue;
+            }
+            String duplicate = entryOfTarget.get(e.id());
+            queries.add(new Query("reverse-" + e.id(), new PlanDraft(e.name(), e.description(), e.functions(),
+                    e.functionCode(), e.language(), "Another government", null, null),
+                    duplicate == null ? Map.of() : Map.of(duplicate, 3)));
+        }
+        return new DevSet(catalogue, queries);
+    }
+
     public static DevSet load(Path dir) {
         return new DevSet(readCatalogue(dir.resolve("catalogue.jsonl")), readQueries(dir.resolve("queries.jsonl")));
     }

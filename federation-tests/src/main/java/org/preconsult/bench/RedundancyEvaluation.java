@@ -51,6 +51,10 @@ public final class RedundancyEvaluation {
                 + "(its %d English entries among the dev catalogue's)%n", crossLanguage.queries().size(),
                 crossLanguage.catalogue().size(), crossLanguage.catalogue().size() - dev.catalogue().size());
         printCrossLanguage(evaluateCrossLanguage(crossLanguage, propertiesFromSystem(), verbose));
+        DevSet reversed = DevSet.reversed(crossLanguage, dev.catalogue());
+        System.out.printf(Locale.ROOT, "%nThe other direction: its %d English entries as plans, against its plans as "
+                + "entries in their languages among the dev catalogue's%n", reversed.queries().size());
+        printCrossLanguage(evaluateCrossLanguage(reversed, propertiesFromSystem(), false));
     }
 
     /** The engine with and without its glossary on one set, overall and per plan language. */
@@ -65,7 +69,8 @@ public final class RedundancyEvaluation {
         Map<String, Report> withoutReports = new LinkedHashMap<>();
         Map<String, DevSet> parts = new LinkedHashMap<>();
         parts.put("all", set);
-        set.queries().stream().map(q -> q.plan().language()).distinct()
+        List<String> languages = set.queries().stream().map(q -> q.plan().language()).distinct().toList();
+        languages.stream().filter(lang -> languages.size() > 1)
                 .forEach(lang -> parts.put(lang, new DevSet(set.catalogue(),
                         set.queries().stream().filter(q -> lang.equals(q.plan().language())).toList())));
         parts.forEach((name, part) -> {
