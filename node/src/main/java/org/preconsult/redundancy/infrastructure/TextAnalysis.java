@@ -26,7 +26,6 @@ import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.analysis.it.ItalianAnalyzer;
 import org.apache.lucene.analysis.ko.KoreanAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
-import org.apache.lucene.analysis.util.ElisionFilter;
 import org.apache.lucene.analysis.miscellaneous.LengthFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.miscellaneous.TruncateTokenFilter;
@@ -34,6 +33,7 @@ import org.apache.lucene.analysis.nl.DutchAnalyzer;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.util.ElisionFilter;
 
 /**
  * The analysis chains of the catalogue index, shared by indexing and checking so that both see the
@@ -126,9 +126,10 @@ public final class TextAnalysis {
 
     /**
      * The keys chain (after {@link #keys} replaced Korean and Chinese glossary terms by their
-     * English heads): Unicode words, width-normalized, lower case, accents folded, Han and Hangul bigrams, stop words and
-     * one-letter words out, glossary terms and compound parts mapped to English keys, cut to
-     * {@value #KEY_LENGTH} characters.
+     * English heads): Unicode words, width-normalized, lower case, French and Italian elisions
+     * off, accents folded, Han and Hangul bigrams, stop words and one-letter words out, then (with
+     * a glossary) its terms and compound parts mapped to English keys, and (when {@code cut}) each
+     * key cut to {@value #KEY_LENGTH} characters.
      */
     private static Analyzer keysAnalyzer(Glossary glossary, boolean cut) {
         return new Analyzer() {
