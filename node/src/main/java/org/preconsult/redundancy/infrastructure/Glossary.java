@@ -155,6 +155,7 @@ final class Glossary {
                         String before = term.codePointCount(0, term.length()) < 2 ? null : cjk.putIfAbsent(term, owner);
                         if (before != null && !before.equals(owner)) {
                             conflicts.add(language + " '" + term + "': '" + before + "' and '" + owner + "'");
+                            badWords.add(term);
                         }
                         continue;
                     }
@@ -211,7 +212,11 @@ final class Glossary {
             }
         });
         Map<String, String> replacements = new TreeMap<>();
-        cjk.forEach((term, owner) -> replacements.put(term, " " + owner + " "));
+        cjk.forEach((term, owner) -> {
+            if (!badWords.contains(term)) {
+                replacements.put(term, " " + owner + " ");
+            }
+        });
         return new Glossary(Map.copyOf(byWord), Map.copyOf(byKey), trie, replacements, conflicts,
                 Long.toHexString(content.getValue()));
     }

@@ -87,10 +87,12 @@ class GlossaryTest {
     void aWordClaimedByTwoConcepts_isLeftOutAndReported() throws Exception {
         var analysis = analysis(SMALL
                 + "tax\timpôt\tsteuer\tbelasting\timposta\t세금\t税务\n"
-                + "load\t\t\tbelasting\t\t\t\n");
+                + "load\t\t\tbelasting\t\t세금\t\n");
         List<String> conflicts = analysis.glossaryConflicts();
         assertTrue(conflicts.stream().anyMatch(c -> c.contains("'belasting'")), conflicts.toString());
         assertEquals(Set.of("belas"), keys(analysis, "belasting", "nl"));
+        assertTrue(conflicts.stream().anyMatch(c -> c.contains("'세금'")), conflicts.toString());
+        assertFalse(keys(analysis, "세금", "ko").contains("tax"), "a Korean term claimed twice maps to neither");
         assertEquals(Set.of("tax"), keys(analysis, "impôt", "fr"));
     }
 
