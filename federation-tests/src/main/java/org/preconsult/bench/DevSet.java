@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.preconsult.catalogue.model.CatalogueEntry;
 import org.preconsult.catalogue.model.EntryKind;
 import org.preconsult.catalogue.model.EntryStatus;
@@ -78,9 +80,10 @@ public record DevSet(List<CatalogueEntry> catalogue, List<Query> queries) {
                     p.functionCode(), p.language(), EntryStatus.ACTIVE, null, null, 1, Instant.EPOCH));
             q.relevant().keySet().forEach(target -> entryOfTarget.put(target, id));
         }
+        Set<String> distractorIds = distractors.stream().map(CatalogueEntry::id).collect(Collectors.toSet());
         List<Query> queries = new ArrayList<>();
         for (CatalogueEntry e : set.catalogue()) {
-            if (distractors.contains(e)) {
+            if (distractorIds.contains(e.id())) {
                 continue;
             }
             String duplicate = entryOfTarget.get(e.id());

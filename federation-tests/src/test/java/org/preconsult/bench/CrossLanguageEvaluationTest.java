@@ -15,10 +15,15 @@ import org.preconsult.redundancy.application.RedundancyProperties;
  */
 class CrossLanguageEvaluationTest {
 
+    /** The dev catalogue as distractors when the shared benchmark directory is present, else none. */
+    private static List<CatalogueEntry> devCatalogue() {
+        var file = DevSet.devDir().resolve("catalogue.jsonl");
+        return Files.isRegularFile(file) ? DevSet.readCatalogue(file) : List.of();
+    }
+
     @Test
     void plansInSixLanguages_findTheirEnglishDuplicateFarMoreOftenWithTheGlossary_andNoLanguageLoses() {
-        List<CatalogueEntry> distractors = Files.isRegularFile(DevSet.devDir().resolve("catalogue.jsonl"))
-                ? DevSet.readCatalogue(DevSet.devDir().resolve("catalogue.jsonl")) : List.of();
+        List<CatalogueEntry> distractors = devCatalogue();
         DevSet set = DevSet.crossLanguage(distractors);
         var results = RedundancyEvaluation.evaluateCrossLanguage(set, RedundancyProperties.defaults(), false);
         RedundancyEvaluation.printCrossLanguage(results);
@@ -38,8 +43,7 @@ class CrossLanguageEvaluationTest {
 
     @Test
     void englishPlans_findTheirDuplicateAmongEntriesInSixLanguages_throughTheGlossaryAtIndexTime() {
-        List<CatalogueEntry> distractors = Files.isRegularFile(DevSet.devDir().resolve("catalogue.jsonl"))
-                ? DevSet.readCatalogue(DevSet.devDir().resolve("catalogue.jsonl")) : List.of();
+        List<CatalogueEntry> distractors = devCatalogue();
         DevSet reversed = DevSet.reversed(DevSet.crossLanguage(distractors), distractors);
         var results = RedundancyEvaluation.evaluateCrossLanguage(reversed, RedundancyProperties.defaults(), false);
         RedundancyEvaluation.printCrossLanguage(results);

@@ -105,7 +105,7 @@ public final class CatalogueIndex implements Closeable {
         this.format = LAYOUT + "/" + analysis.fingerprint();
         this.ramBufferMb = ramBufferMb;
         this.searchThreads = searchThreads;
-        this.searchPool = searchThreads > 1 ? Executors.newFixedThreadPool(searchThreads, daemonThreads()) : null;
+        this.searchPool = searchThreads > 1 ? Executors.newFixedThreadPool(searchThreads, daemonThreads("catalogue-search-")) : null;
         try {
             this.existedAtOpen = DirectoryReader.indexExists(directory)
                     && format.equals(SegmentInfos.readLatestCommit(directory).getUserData().get(FORMAT));
@@ -417,10 +417,11 @@ public final class CatalogueIndex implements Closeable {
         return slices;
     }
 
-    private static ThreadFactory daemonThreads() {
+    /** Daemon threads named {@code prefix} and a number: they never keep a stopping node alive. */
+    static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger count = new AtomicInteger();
         return r -> {
-            Thread t = new Thread(r, "catalogue-search-" + count.incrementAndGet());
+            Thread t = new Thread(r, prefix + count.incrementAndGet());
             t.setDaemon(true);
             return t;
         };

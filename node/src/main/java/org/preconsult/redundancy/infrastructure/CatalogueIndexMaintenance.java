@@ -14,8 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.preconsult.catalogue.application.Catalogue;
 import org.preconsult.catalogue.application.CatalogueChanged;
 import org.preconsult.catalogue.infrastructure.CatalogueEntryRow;
@@ -106,7 +104,7 @@ public class CatalogueIndexMaintenance implements IndexRebuilding, IndexFreshnes
         index.clearForRebuild();
         index.startBulkLoad();
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-        ExecutorService workers = Executors.newFixedThreadPool(threads, indexingThreads());
+        ExecutorService workers = Executors.newFixedThreadPool(threads, CatalogueIndex.daemonThreads("catalogue-index-build-"));
         try {
             Semaphore pagesInFlight = new Semaphore(2 * threads);
             List<Future<?>> pending = new ArrayList<>();
@@ -174,15 +172,6 @@ public class CatalogueIndexMaintenance implements IndexRebuilding, IndexFreshnes
             }
             it.remove();
         }
-    }
-
-    private static ThreadFactory indexingThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "catalogue-index-build-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     /**

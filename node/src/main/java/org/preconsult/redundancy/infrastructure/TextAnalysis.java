@@ -116,7 +116,7 @@ public final class TextAnalysis {
     TextAnalysis(Glossary glossary) {
         this.glossary = glossary;
         this.keys = keysAnalyzer(Glossary.EMPTY, true);
-        this.translatingKeys = keysAnalyzer(glossary, true);
+        this.translatingKeys = glossary.isEmpty() ? keys : keysAnalyzer(glossary, true);
         Map<String, Analyzer> perField = new HashMap<>();
         byLanguage.forEach((lang, analyzer) -> perField.put(TEXT_PREFIX + lang, analyzer));
         // The key fields are fed pre-analyzed token streams ({@link #keyTokens}), made by {@link
