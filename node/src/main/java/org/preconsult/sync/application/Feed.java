@@ -60,14 +60,15 @@ public class Feed {
     }
 
     /**
-     * Queues again the latest decision addressed to a node on a plan revision (reconciliation found
-     * that the node has not applied it); false when this node has no such decision, or queued it
-     * less than {@code grace} ago (it is most likely still on its way).
+     * Queues again the latest decision addressed to a node on a plan revision, when the child that
+     * asks has already read past it ({@code childCursor}) and still lacks it: it was lost on the
+     * way. One above the child's cursor is still on its way and is left alone. False when nothing
+     * was queued.
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public boolean queueAgain(String nodeId, String planId, int planRevision, java.time.Duration grace) {
+    public boolean queueAgain(String nodeId, String planId, int planRevision, long childCursor) {
         var latest = rows.latestFor(nodeId, subject(planId, planRevision))
-                .filter(row -> row.createdAt().isBefore(clock.instant().minus(grace)));
+                .filter(row -> row.position() <= childCursor);
         latest.ifPresent(row -> save(row.address(), row.subject(), row.bodyType(), row.payload()));
         return latest.isPresent();
     }
