@@ -12,6 +12,7 @@ import org.preconsult.federation.model.SystemSummary;
 import org.preconsult.federation.model.Upward;
 import org.preconsult.federation.v1.Envelope;
 import org.preconsult.federation.v1.EnvelopeAck;
+import org.preconsult.lifecycle.application.PlanRecords;
 import org.preconsult.node.NodeRole;
 import org.preconsult.node.NodeSettings;
 import org.preconsult.review.application.CaseConditions;
@@ -44,10 +45,12 @@ public class ReceivingEnvelopes {
     private final CaseConditions conditions;
     private final NodeSettings node;
     private final Clock clock;
+    private final PlanRecords planRecords;
 
     public ReceivingEnvelopes(InboxRows inbox, SubtreeRows subtree, ReviewCases review, Catalogue catalogue,
                               Outbox outbox, TurnaroundReports turnaround, CaseConditions conditions,
-                              NodeSettings node, Clock clock) {
+                              NodeSettings node, Clock clock, PlanRecords planRecords) {
+        this.planRecords = planRecords;
         this.inbox = inbox;
         this.subtree = subtree;
         this.review = review;
@@ -96,7 +99,8 @@ public class ReceivingEnvelopes {
         if (body instanceof Upward.SystemRegistered s && !isStatus(s.system().status())) {
             return Optional.of("unknown system status " + s.system().status());
         }
-        boolean ownRecord = body instanceof Upward.PlanSubmitted || body instanceof Upward.SystemRegistered;
+        boolean ownRecord = body instanceof Upward.PlanSubmitted || body instanceof Upward.SystemRegistered
+                || body instanceof Upward.PlanRecordChanged;
         if (ownRecord && !body.ownerNode().equals(envelope.getOriginNode())) {
             return Optional.of("the record's owner " + body.ownerNode() + " is not the envelope's origin "
                     + envelope.getOriginNode());
@@ -148,6 +152,9 @@ public class ReceivingEnvelopes {
             if (c.update().decidingNode().equals(node.id())) {
                 return conditions.applyUpdate(c.update());
             }
+            outbox.relay(envelope);
+        } else if (body instanceof Upward.PlanRecordChanged r) {
+            planRecords.received(r.record());
             outbox.relay(envelope);
         }
         return Optional.empty();
