@@ -20,8 +20,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Life after the decision across the six nodes: a completed plan becomes a catalogued system
- * everywhere, a cancelled one stops counting in every node's redundancy checks, and stale plans
- * and late registrations are counted at the province and at central.
+ * everywhere, a cancelled one stops counting in every node's redundancy checks, stale plans and
+ * late registrations are counted at the province and at central, and best-practice marks reach
+ * the locals below the node that set them.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LifecycleTest {
@@ -199,5 +200,42 @@ class LifecycleTest {
     static int total(Map<String, Object> table, String column) {
         var rows = (List<Map<String, Object>>) table.get("rows");
         return ((Number) rows.get(rows.size() - 1).get(column)).intValue();
+    }
+
+    static List<String> markersAt(FederationFixture.Node node, String entryId) {
+        var list = (List<Map<String, Object>>) node.getJson("SUBMITTER", "/api/v1/best-practices").get("entries");
+        return list.stream().filter(e -> entryId.equals(e.get("entryId"))).findFirst()
+                .map(e -> ((List<Map<String, Object>>) e.get("marks")).stream().map(m -> (String) m.get("markingNode")).sorted().toList())
+                .orElse(List.of());
+    }
+
+    @Test
+    @Order(4)
+    void bestPracticeMarks_travelDown_centralsEverywhere_aProvincesToItsSubtree() {
+        var cityA = federation.node("city-a");
+        var system = cityA.postJson("COORDINATOR", "/api/v1/systems", PlanFixture.system("Citizen complaint desk",
+                "Receive, route and answer citizens' complaints with deadlines and a public track record."));
+        String entry = "city-a:system:" + system.get("id");
+        awaitEverywhere("the system is catalogued", "SELECT COUNT(*) FROM catalogue_entry WHERE id = ?", entry);
+
+        long started = System.nanoTime();
+        federation.node("central").put("REVIEWER", "/api/v1/best-practices/" + entry,
+                Map.of("reason", "Answers 95% of complaints within the deadline; documented for reuse."), Map.class);
+        for (String nodeId : ALL) {
+            var node = federation.node(nodeId);
+            FederationFixture.await("central's mark is seen at " + nodeId, WAIT,
+                    () -> markersAt(node, entry).contains("central"));
+        }
+        System.out.printf("Central's best-practice mark reached all 6 nodes in %d ms%n", (System.nanoTime() - started) / 1_000_000);
+
+        federation.node("prov-north").put("REVIEWER", "/api/v1/best-practices/" + entry,
+                Map.of("reason", "Shared by both cities of the province."), Map.class);
+        var cityB = federation.node("city-b");
+        FederationFixture.await("the province's mark is seen at city-b", WAIT,
+                () -> markersAt(cityB, entry).equals(List.of("central", "prov-north")));
+        // The other province's subtree never receives North Province's mark.
+        var countyC = federation.node("county-c");
+        FederationFixture.await("central's mark stays at county-c", WAIT, () -> markersAt(countyC, entry).equals(List.of("central")));
+        assertEquals(0, countyC.count("SELECT COUNT(*) FROM best_practice_mark WHERE marking_node = 'prov-north'"));
     }
 }
