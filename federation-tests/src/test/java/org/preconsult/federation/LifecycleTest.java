@@ -21,8 +21,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Life after the decision across the six nodes: a completed plan becomes a catalogued system
  * everywhere, a cancelled one stops counting in every node's redundancy checks, stale plans and
- * late registrations are counted at the province and at central, and best-practice marks reach
- * the locals below the node that set them.
+ * late registrations are counted at the province and at central, deliverables' metadata and what
+ * is missing are seen above, and best-practice marks reach the locals below the node that set them.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LifecycleTest {
@@ -117,6 +117,17 @@ class LifecycleTest {
         // The province holds the record with both dates.
         FederationFixture.await("the province holds the completed record", WAIT, () -> federation.node("prov-north")
                 .count("SELECT COUNT(*) FROM plan_record WHERE plan_id = ? AND stage = 'COMPLETED' AND go_live_on IS NOT NULL", id) == 1);
+
+        // A deliverable's metadata travels up; the three still missing are visible at central.
+        cityA.put("COORDINATOR", "/api/v1/plans/" + id + "/lifecycle/deliverables/FINAL_REPORT", Map.of(
+                "title", "Final report of the tree inventory", "deliveredOn", today().toString(), "sizeBytes", 1_204_551,
+                "checksum", "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae"), Map.class);
+        var central = federation.node("central");
+        FederationFixture.await("central holds the final report's metadata", WAIT, () -> central.count(
+                "SELECT COUNT(*) FROM plan_record_deliverable WHERE record_id = ? AND kind = 'FINAL_REPORT'", planEntry) == 1);
+        var missing = ((List<Map<String, Object>>) central.getJson("REVIEWER", "/api/v1/lifecycle/flagged")
+                .get("missingDeliverables")).stream().filter(r -> id.equals(r.get("planId"))).findFirst().orElseThrow();
+        assertEquals(List.of("EXECUTION_PLAN", "REQUEST_FOR_PROPOSAL", "USER_MANUAL"), missing.get("missingDeliverables"));
     }
 
     @Test

@@ -260,4 +260,53 @@ class LifecycleApiTest implements TestPropertyProvider {
         assertTrue(lines[lines.length - 1].startsWith("total,"));
         assertEquals(403, send(HttpRequest.GET("/api/v1/statistics"), "SUBMITTER").status());
     }
+
+    static Map<String, Object> deliverable(String title, LocalDate on) {
+        Map<String, Object> d = new HashMap<>();
+        d.put("title", title);
+        d.put("deliveredOn", on.toString());
+        d.put("sizeBytes", 482_113);
+        d.put("checksum", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
+        d.put("link", "https://docs.example.gov/rfp.pdf");
+        return d;
+    }
+
+    @Test
+    void startedPlan_showsItsMissingDeliverables_untilTheirMetadataIsRecorded() {
+        String id = approvedPlan("Library self-service kiosks");
+        send(HttpRequest.POST("/api/v1/plans/" + id + "/lifecycle/kickoff", Map.of("kickoffOn", today().toString())),
+                "COORDINATOR");
+        var started = send(HttpRequest.GET("/api/v1/plans/" + id + "/lifecycle"), "AUDITOR").json();
+        assertEquals(List.of("EXECUTION_PLAN", "REQUEST_FOR_PROPOSAL"), started.get("missingDeliverables"));
+        var flagged = send(HttpRequest.GET("/api/v1/lifecycle/flagged"), "REVIEWER").json();
+        assertTrue(((List<Map<String, Object>>) flagged.get("missingDeliverables")).stream().anyMatch(r -> id.equals(r.get("planId"))));
+
+        var recorded = send(HttpRequest.PUT("/api/v1/plans/" + id + "/lifecycle/deliverables/REQUEST_FOR_PROPOSAL",
+                deliverable("Request for proposal, kiosks", today())), "COORDINATOR");
+        assertEquals(200, recorded.status(), recorded.json().toString());
+        assertEquals(List.of("EXECUTION_PLAN"), recorded.json().get("missingDeliverables"));
+        var documents = (List<Map<String, Object>>) recorded.json().get("deliverables");
+        assertEquals("REQUEST_FOR_PROPOSAL", documents.get(0).get("kind"));
+        assertEquals(482_113, ((Number) documents.get(0).get("sizeBytes")).intValue());
+    }
+
+    @Test
+    void deliverableWithABadChecksum_orAnUnknownKind_isRefused_andNothingIsStored() {
+        String id = approvedPlan("Swimming pool access cards");
+        long version = count("SELECT version FROM plan_record WHERE plan_id = ?", id);
+        var badChecksum = deliverable("Execution plan", today());
+        badChecksum.put("checksum", "not-a-sha");
+        assertEquals(400, send(HttpRequest.PUT("/api/v1/plans/" + id + "/lifecycle/deliverables/EXECUTION_PLAN",
+                badChecksum), "COORDINATOR").status());
+        assertEquals(400, send(HttpRequest.PUT("/api/v1/plans/" + id + "/lifecycle/deliverables/BROCHURE",
+                deliverable("Brochure", today())), "COORDINATOR").status());
+        assertEquals(400, send(HttpRequest.PUT("/api/v1/plans/" + id + "/lifecycle/deliverables/EXECUTION_PLAN",
+                deliverable("Execution plan", today().plusDays(1))), "COORDINATOR").status());
+        var ftp = deliverable("Execution plan", today());
+        ftp.put("link", "ftp://files.example.gov/plan.pdf");
+        assertEquals(400, send(HttpRequest.PUT("/api/v1/plans/" + id + "/lifecycle/deliverables/EXECUTION_PLAN", ftp),
+                "COORDINATOR").status());
+        assertEquals(version, count("SELECT version FROM plan_record WHERE plan_id = ?", id));
+        assertEquals(0, count("SELECT COUNT(*) FROM plan_record_deliverable WHERE record_id = ?", "test-node:plan:" + id));
+    }
 }

@@ -43,7 +43,7 @@ class AccountsController {
 
     @Serdeable
     record FlaggedView(ReadingAccounts.Scope scope, String staleAfter, List<PlanRecordView> stale,
-                       List<PlanRecordView> lateRegistrations) {
+                       List<PlanRecordView> lateRegistrations, List<PlanRecordView> missingDeliverables) {
     }
 
     @Get("/statistics")
@@ -98,7 +98,8 @@ class AccountsController {
         var now = clock.instant();
         return new FlaggedView(flagged.scope(), settings.staleAfter().toDays() + "d",
                 flagged.stale().stream().map(r -> PlanRecordView.of(r, now, settings.staleAfter())).toList(),
-                flagged.late().stream().map(r -> PlanRecordView.of(r, now, settings.staleAfter())).toList());
+                flagged.late().stream().map(r -> PlanRecordView.of(r, now, settings.staleAfter())).toList(),
+                flagged.missingDeliverables().stream().map(r -> PlanRecordView.of(r, now, settings.staleAfter())).toList());
     }
 
     private String checked(String subtree) {

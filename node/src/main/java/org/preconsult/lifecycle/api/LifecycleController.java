@@ -6,13 +6,18 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -24,6 +29,7 @@ import org.preconsult.identity.model.Role;
 import org.preconsult.lifecycle.application.ChangingLifecycle;
 import org.preconsult.lifecycle.application.LifecycleSettings;
 import org.preconsult.lifecycle.application.RetiringSystems;
+import org.preconsult.lifecycle.model.Deliverable;
 import org.preconsult.lifecycle.model.Lifecycle;
 import org.preconsult.lifecycle.model.Retirement;
 import org.preconsult.lifecycle.model.Transition;
@@ -65,6 +71,13 @@ class LifecycleController {
     record RetirementRequest(@NotNull LocalDate retiredOn, @NotBlank @Size(max = Lifecycle.MAX_REASON) String reason) {
     }
 
+    @Serdeable
+    record DeliverableRequest(@NotBlank @Size(max = Deliverable.MAX_TITLE) String title, @NotNull LocalDate deliveredOn,
+                              @NotNull @PositiveOrZero @Max(Deliverable.MAX_SIZE) Long sizeBytes,
+                              @NotBlank @Pattern(regexp = "[0-9a-f]{64}") String checksum,
+                              @Nullable @Size(max = Deliverable.MAX_LINK) String link) {
+    }
+
     @Get("/plans/{id}/lifecycle")
     @Secured({Role.SUBMITTER_, Role.COORDINATOR_, Role.REVIEWER_, Role.OPERATOR_, Role.AUDITOR_})
     PlanRecordView get(@PathVariable String id) {
@@ -88,6 +101,15 @@ class LifecycleController {
     @Secured(Role.COORDINATOR_)
     PlanRecordView cancel(@PathVariable String id, @Body @Valid CancellationRequest request) {
         return answer(lifecycle.cancel(id, request.reason()));
+    }
+
+    /** Records a deliverable's metadata; {@code kind} is REQUEST_FOR_PROPOSAL, EXECUTION_PLAN, FINAL_REPORT or USER_MANUAL. */
+    @Put("/plans/{id}/lifecycle/deliverables/{kind}")
+    @Secured(Role.COORDINATOR_)
+    PlanRecordView deliver(@PathVariable String id, @PathVariable Deliverable.Kind kind,
+                           @Body @Valid DeliverableRequest request) {
+        return answer(lifecycle.deliver(id, kind, request.title(), request.deliveredOn(), request.sizeBytes(),
+                request.checksum(), request.link()));
     }
 
     @Post("/systems/{id}/retirement")

@@ -13,7 +13,13 @@ import org.preconsult.lifecycle.model.PlanRecord;
 record PlanRecordView(String planId, String ownerNode, String ownerName, String title, BigDecimal budget,
                       String stage, Instant submittedAt, Instant approvedAt, LocalDate kickoffOn, LocalDate goLiveOn,
                       String cancelReason, String systemId, Instant lastUpdateAt, boolean lateRegistration,
-                      boolean stale, long version, List<DecisionLineView> decisions) {
+                      boolean stale, long version, List<DecisionLineView> decisions,
+                      List<DeliverableView> deliverables, List<String> missingDeliverables) {
+
+    @Serdeable
+    record DeliverableView(String kind, String title, LocalDate deliveredOn, long sizeBytes, String checksum,
+                           String link) {
+    }
 
     @Serdeable
     record DecisionLineView(int revision, String outcome, BigDecimal budget, Instant submittedAt, Instant decidedAt,
@@ -25,6 +31,9 @@ record PlanRecordView(String planId, String ownerNode, String ownerName, String 
                 r.submittedAt(), r.approvedAt(), r.kickoffOn(), r.goLiveOn(), r.cancelReason(), r.systemId(),
                 r.lastUpdateAt(), r.lateRegistration(), r.staleAt(now, staleAfter), r.version(),
                 r.decisions().stream().map(d -> new DecisionLineView(d.revision(), d.outcome(), d.budget(),
-                        d.submittedAt(), d.decidedAt(), d.decidingNode())).toList());
+                        d.submittedAt(), d.decidedAt(), d.decidingNode())).toList(),
+                r.deliverables().stream().map(d -> new DeliverableView(d.kind().name(), d.title(), d.deliveredOn(),
+                        d.sizeBytes(), d.checksum(), d.link())).toList(),
+                r.missingDeliverables().stream().map(Enum::name).sorted().toList());
     }
 }

@@ -16,6 +16,7 @@ import org.preconsult.catalogue.model.CatalogueEntry;
 import org.preconsult.catalogue.model.EntryKind;
 import org.preconsult.catalogue.model.EntryStatus;
 import org.preconsult.federation.model.Upward;
+import org.preconsult.lifecycle.model.Deliverable;
 import org.preconsult.lifecycle.model.Lifecycle;
 import org.preconsult.lifecycle.model.PlanRecord;
 import org.preconsult.lifecycle.model.Transition;
@@ -90,6 +91,14 @@ public class ChangingLifecycle {
                 Lifecycle.cancellation(record, reason, now, entries, version));
     }
 
+    /** Records the metadata of a document the project delivered (one per kind; a later one replaces it). */
+    @Transactional
+    public Transition deliver(String planId, Deliverable.Kind kind, String title, LocalDate deliveredOn, long sizeBytes,
+                              String checksum, String link) {
+        return change(planId, "DELIVERED", (plan, record, now, entries, version) ->
+                Lifecycle.delivery(record, kind, title, deliveredOn, today(now), sizeBytes, checksum, link, now));
+    }
+
     /** The record of one of this node's plans, if it has been decided. */
     @Transactional(readOnly = true)
     public Optional<PlanRecord> recordOf(String planId) {
@@ -120,7 +129,9 @@ public class ChangingLifecycle {
         var result = rule.apply(plan, record, now, (status, version) -> entryOf(plan, status, version, now), entryVersion);
         if (result instanceof Transition.Changed changed) {
             var next = changed.record();
-            catalogue.upsert(next.entry());
+            if (next.entry() != null) {
+                catalogue.upsert(next.entry());
+            }
             records.store(next);
             outbox.append(new Upward.PlanRecordChanged(next));
             audit.record(actor.current(), "PLAN", planId, "LIFECYCLE_" + action, view(record), view(next));
@@ -159,6 +170,7 @@ public class ChangingLifecycle {
         if (r.cancelReason() != null) {
             view.put("reason", r.cancelReason());
         }
+        r.deliverables().forEach(d -> view.put(d.kind().name(), d.checksum()));
         return view;
     }
 

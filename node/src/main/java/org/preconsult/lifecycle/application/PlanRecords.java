@@ -13,9 +13,12 @@ import org.preconsult.audit.application.AuditTrail;
 import org.preconsult.audit.application.CurrentActor;
 import org.preconsult.catalogue.application.Catalogue;
 import org.preconsult.lifecycle.infrastructure.PlanRecordDecisionRow;
+import org.preconsult.lifecycle.infrastructure.PlanRecordDeliverableRow;
+import org.preconsult.lifecycle.infrastructure.PlanRecordRepositories.PlanRecordDeliverableRows;
 import org.preconsult.lifecycle.infrastructure.PlanRecordRepositories.PlanRecordDecisionRows;
 import org.preconsult.lifecycle.infrastructure.PlanRecordRepositories.PlanRecordRows;
 import org.preconsult.lifecycle.infrastructure.PlanRecordRow;
+import org.preconsult.lifecycle.model.Deliverable;
 import org.preconsult.lifecycle.model.PlanRecord;
 import org.preconsult.lifecycle.model.Stage;
 import org.preconsult.review.application.ReviewCases;
@@ -34,9 +37,11 @@ public class PlanRecords {
     private final Catalogue catalogue;
     private final AuditTrail audit;
     private final Clock clock;
+    private final PlanRecordDeliverableRows deliverables;
 
     public PlanRecords(PlanRecordRows rows, PlanRecordDecisionRows decisions, Catalogue catalogue, AuditTrail audit,
-                       Clock clock) {
+                       Clock clock, PlanRecordDeliverableRows deliverables) {
+        this.deliverables = deliverables;
         this.rows = rows;
         this.decisions = decisions;
         this.catalogue = catalogue;
@@ -79,6 +84,7 @@ public class PlanRecords {
         if (rows.existsById(id)) {
             rows.update(row);
             decisions.deleteByKeyRecordId(id);
+            deliverables.deleteByKeyRecordId(id);
         } else {
             rows.save(row);
         }
@@ -86,12 +92,17 @@ public class PlanRecords {
             decisions.save(new PlanRecordDecisionRow(new PlanRecordDecisionRow.Key(id, d.revision()), d.outcome(),
                     d.budget(), d.submittedAt(), d.decidedAt(), d.decidingNode()));
         }
+        for (var d : r.deliverables()) {
+            deliverables.save(new PlanRecordDeliverableRow(new PlanRecordDeliverableRow.Key(id, d.kind().name()),
+                    d.title(), d.deliveredOn(), d.sizeBytes(), d.checksum(), d.link()));
+        }
     }
 
     @Transactional(readOnly = true)
     public Optional<PlanRecord> find(String ownerNode, String planId) {
         String id = idOf(ownerNode, planId);
-        return rows.findById(id).map(row -> toRecord(row, decisions.findByKeyRecordId(id)));
+        return rows.findById(id).map(row -> toRecord(row, decisions.findByKeyRecordId(id),
+                deliverables.findByKeyRecordId(id)));
     }
 
     /** Every record kept here, with its decisions. */
@@ -101,14 +112,19 @@ public class PlanRecords {
         for (var d : decisions.findAll()) {
             lines.computeIfAbsent(d.key().recordId(), k -> new ArrayList<>()).add(d);
         }
+        Map<String, List<PlanRecordDeliverableRow>> delivered = new HashMap<>();
+        for (var d : deliverables.findAll()) {
+            delivered.computeIfAbsent(d.key().recordId(), k -> new ArrayList<>()).add(d);
+        }
         List<PlanRecord> records = new ArrayList<>();
         for (var row : rows.findAll()) {
-            records.add(toRecord(row, lines.getOrDefault(row.id(), List.of())));
+            records.add(toRecord(row, lines.getOrDefault(row.id(), List.of()), delivered.getOrDefault(row.id(), List.of())));
         }
         return records;
     }
 
-    private static PlanRecord toRecord(PlanRecordRow row, List<PlanRecordDecisionRow> lines) {
+    private static PlanRecord toRecord(PlanRecordRow row, List<PlanRecordDecisionRow> lines,
+                                       List<PlanRecordDeliverableRow> documents) {
         var decisionLines = lines.stream()
                 .sorted(java.util.Comparator.comparingInt(d -> d.key().revision()))
                 .map(d -> new PlanRecord.DecisionLine(d.key().revision(), d.outcome(), d.budget(), d.submittedAt(),
@@ -116,6 +132,9 @@ public class PlanRecords {
                 .toList();
         return new PlanRecord(row.planId(), row.ownerNode(), row.ownerName(), row.title(), row.budget(),
                 Stage.valueOf(row.stage()), row.submittedAt(), row.approvedAt(), row.kickoffOn(), row.goLiveOn(),
-                row.cancelReason(), row.systemId(), row.lastUpdateAt(), row.version(), decisionLines, null);
+                row.cancelReason(), row.systemId(), row.lastUpdateAt(), row.version(), decisionLines, null,
+                documents.stream().map(d -> new Deliverable(Deliverable.Kind.valueOf(d.key().kind()), d.title(),
+                        d.deliveredOn(), d.sizeBytes(), d.checksum(), d.link()))
+                        .sorted(java.util.Comparator.comparing(Deliverable::kind)).toList());
     }
 }

@@ -32,7 +32,7 @@ public class ReadingAccounts {
     public record League(Scope scope, List<Statistics.LeagueRow> rows) {
     }
 
-    public record Flagged(Scope scope, List<PlanRecord> stale, List<PlanRecord> late) {
+    public record Flagged(Scope scope, List<PlanRecord> stale, List<PlanRecord> late, List<PlanRecord> missingDeliverables) {
     }
 
     private final PlanRecords records;
@@ -68,7 +68,8 @@ public class ReadingAccounts {
         var byTitle = Comparator.comparing(PlanRecord::ownerNode).thenComparing(PlanRecord::title);
         return new Flagged(new Scope(child, now, plans.size()),
                 plans.stream().filter(r -> r.staleAt(now, settings.staleAfter())).sorted(byTitle).toList(),
-                plans.stream().filter(PlanRecord::lateRegistration).sorted(byTitle).toList());
+                plans.stream().filter(PlanRecord::lateRegistration).sorted(byTitle).toList(),
+                plans.stream().filter(r -> !r.missingDeliverables().isEmpty()).sorted(byTitle).toList());
     }
 
     /** Whether {@code child} names a part of this node's subtree. */

@@ -22,4 +22,12 @@ public final class PlanRecordRepositories {
 
         void deleteByKeyRecordId(String recordId);
     }
+
+    @JdbcRepository(dialect = Dialect.POSTGRES)
+    public interface PlanRecordDeliverableRows
+            extends CrudRepository<PlanRecordDeliverableRow, PlanRecordDeliverableRow.Key> {
+        List<PlanRecordDeliverableRow> findByKeyRecordId(String recordId);
+
+        void deleteByKeyRecordId(String recordId);
+    }
 }

@@ -83,6 +83,22 @@ public final class Lifecycle {
                 entryOf.entry(EntryStatus.CANCELLED, entryVersion)));
     }
 
+    /** Records a deliverable's metadata on a plan that is approved, started or completed. */
+    public static Transition delivery(PlanRecord r, Deliverable.Kind kind, String title, LocalDate deliveredOn,
+                                      LocalDate today, long sizeBytes, String checksum, String link, Instant at) {
+        if (kind == null) {
+            return new Transition.Invalid("kind", "one of " + java.util.Arrays.toString(Deliverable.Kind.values()));
+        }
+        var invalid = Deliverable.invalid(title, deliveredOn, today, sizeBytes, checksum, link);
+        if (invalid.isPresent()) {
+            return invalid.get();
+        }
+        if (!r.stage().expectsUpdates() && r.stage() != Stage.COMPLETED) {
+            return new Transition.NotAllowed(notAllowed(r, "record deliverables", "approved, in progress or completed"));
+        }
+        return changed(r.delivered(new Deliverable(kind, title.strip(), deliveredOn, sizeBytes, checksum, link), at));
+    }
+
     private static Transition changed(PlanRecord next) {
         return new Transition.Changed(next);
     }

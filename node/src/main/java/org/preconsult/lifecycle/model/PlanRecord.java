@@ -38,7 +38,8 @@ public record PlanRecord(
         Instant lastUpdateAt,
         long version,
         List<DecisionLine> decisions,
-        CatalogueEntry entry) {
+        CatalogueEntry entry,
+        List<Deliverable> deliverables) {
 
     public PlanRecord {
         Objects.requireNonNull(planId, "planId");
@@ -47,6 +48,7 @@ public record PlanRecord(
         Objects.requireNonNull(stage, "stage");
         Objects.requireNonNull(lastUpdateAt, "lastUpdateAt");
         decisions = decisions == null ? List.of() : List.copyOf(decisions);
+        deliverables = deliverables == null ? List.of() : List.copyOf(deliverables);
         budget = budget == null ? null : budget.setScale(2, RoundingMode.HALF_UP);
     }
 
@@ -88,19 +90,36 @@ public record PlanRecord(
         Instant approved = newStage.isApproved() ? line.decidedAt() : approvedAt;
         return new PlanRecord(planId, ownerNode, ownerName, title, line.budget() == null ? budget : line.budget(),
                 newStage, line.submittedAt(), approved, kickoffOn, goLiveOn, cancelReason, systemId, at, version + 1,
-                lines, null);
+                lines, null, deliverables);
     }
 
     PlanRecord changed(Stage newStage, LocalDate kickoff, LocalDate goLive, String reason, String system, Instant at,
                        CatalogueEntry newEntry) {
         return new PlanRecord(planId, ownerNode, ownerName, title, budget, newStage, submittedAt, approvedAt, kickoff,
-                goLive, reason, system, at, version + 1, decisions, newEntry);
+                goLive, reason, system, at, version + 1, decisions, newEntry, deliverables);
+    }
+
+    /** The record with a deliverable recorded (replacing an earlier one of its kind): an update of the plan. */
+    PlanRecord delivered(Deliverable deliverable, Instant at) {
+        List<Deliverable> list = new ArrayList<>(deliverables);
+        list.removeIf(d -> d.kind() == deliverable.kind());
+        list.add(deliverable);
+        list.sort(java.util.Comparator.comparing(Deliverable::kind));
+        return new PlanRecord(planId, ownerNode, ownerName, title, budget, stage, submittedAt, approvedAt, kickoffOn,
+                goLiveOn, cancelReason, systemId, at, version + 1, decisions, null, list);
+    }
+
+    /** The deliverables the plan's stage expects that are not recorded. */
+    public java.util.Set<Deliverable.Kind> missingDeliverables() {
+        var missing = Deliverable.expected(stage);
+        deliverables.forEach(d -> missing.remove(d.kind()));
+        return missing;
     }
 
     /** The first record of a plan, before any decision is recorded on it. */
     public static PlanRecord first(String planId, String ownerNode, String ownerName, String title, BigDecimal budget,
                                    Instant at) {
         return new PlanRecord(planId, ownerNode, ownerName, title, budget, Stage.RETURNED, null, null, null, null,
-                null, null, at, 0, List.of(), null);
+                null, null, at, 0, List.of(), null, List.of());
     }
 }

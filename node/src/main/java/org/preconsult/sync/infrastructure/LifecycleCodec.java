@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.preconsult.catalogue.model.EntryKind;
+import org.preconsult.lifecycle.model.Deliverable;
 import org.preconsult.lifecycle.model.PlanRecord;
 import org.preconsult.lifecycle.model.Stage;
 import org.preconsult.review.application.ReviewCases;
@@ -35,6 +36,11 @@ final class LifecycleCodec {
         if (r.entry() != null) {
             builder.setEntry(FederationCodec.toProto(r.entry()));
         }
+        for (var d : r.deliverables()) {
+            builder.addDeliverables(org.preconsult.federation.v1.Deliverable.newBuilder()
+                    .setKind(d.kind().name()).setTitle(d.title()).setDeliveredOn(d.deliveredOn().toString())
+                    .setSizeBytes(d.sizeBytes()).setChecksum(d.checksum()).setLink(text(d.link())));
+        }
         return builder.build();
     }
 
@@ -49,6 +55,15 @@ final class LifecycleCodec {
                     instant(d.getSubmittedAtEpochMs()), Instant.ofEpochMilli(d.getDecidedAtEpochMs()),
                     absent(d.getDecidingNode()));
         }).toList();
+        var deliverables = r.getDeliverablesList().stream().map(d -> {
+            var deliveredOn = date(d.getDeliveredOn());
+            require(deliveredOn != null, "a deliverable needs its date");
+            var invalid = Deliverable.invalid(d.getTitle(), deliveredOn, LocalDate.MAX, d.getSizeBytes(),
+                    d.getChecksum(), absent(d.getLink()));
+            require(invalid.isEmpty(), "deliverable " + d.getKind() + ": " + invalid.map(Object::toString).orElse(""));
+            return new Deliverable(Deliverable.Kind.valueOf(d.getKind()), d.getTitle(), deliveredOn, d.getSizeBytes(),
+                    d.getChecksum(), absent(d.getLink()));
+        }).toList();
         var entry = r.hasEntry() ? FederationCodec.fromProto(r.getEntry(), receivedAt) : null;
         if (entry != null) {
             require(entry.id().equals(ReviewCases.planEntryId(r.getOwnerNode(), r.getPlanId()))
@@ -59,7 +74,7 @@ final class LifecycleCodec {
                 decimal(r.getBudget()), Stage.valueOf(r.getStage()), instant(r.getSubmittedAtEpochMs()),
                 instant(r.getApprovedAtEpochMs()), date(r.getKickoffOn()), date(r.getGoLiveOn()),
                 absent(r.getCancelReason()), absent(r.getSystemId()), Instant.ofEpochMilli(r.getLastUpdateAtEpochMs()),
-                r.getVersion(), decisions, entry);
+                r.getVersion(), decisions, entry, deliverables);
     }
 
     private static void require(boolean condition, String message) {

@@ -84,4 +84,32 @@ class LifecycleTest {
         var completed = changed(Lifecycle.completion(approved, TODAY, TODAY, AT, "p1", ENTRY, 2));
         assertFalse(completed.staleAt(AT.plus(java.time.Duration.ofDays(400)), java.time.Duration.ofDays(180)));
     }
+
+    static final String SHA = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
+    @Test
+    void deliverables_expectedByStage_areMissingUntilRecorded_andRecordingOneIsAnUpdate() {
+        var started = changed(Lifecycle.kickoff(approved(), TODAY, TODAY, AT, ENTRY, 2));
+        assertEquals(java.util.EnumSet.of(Deliverable.Kind.REQUEST_FOR_PROPOSAL, Deliverable.Kind.EXECUTION_PLAN),
+                started.missingDeliverables());
+        var later = AT.plus(java.time.Duration.ofDays(200));
+        var delivered = changed(Lifecycle.delivery(started, Deliverable.Kind.EXECUTION_PLAN, "Plan", TODAY, TODAY, 10, SHA,
+                null, later));
+        assertEquals(java.util.EnumSet.of(Deliverable.Kind.REQUEST_FOR_PROPOSAL), delivered.missingDeliverables());
+        assertFalse(delivered.staleAt(later.plus(java.time.Duration.ofDays(1)), java.time.Duration.ofDays(180)));
+        var completed = changed(Lifecycle.completion(delivered, TODAY, TODAY, AT, "p1", ENTRY, 3));
+        assertEquals(3, completed.missingDeliverables().size());
+        assertTrue(approved().missingDeliverables().isEmpty());
+    }
+
+    @Test
+    void deliverables_ofACancelledPlan_orWithBadMetadata_areRefused() {
+        var cancelled = changed(Lifecycle.cancellation(approved(), "No budget.", AT, ENTRY, 2));
+        assertInstanceOf(Transition.NotAllowed.class, Lifecycle.delivery(cancelled, Deliverable.Kind.FINAL_REPORT, "Report",
+                TODAY, TODAY, 1, SHA, null, AT));
+        assertEquals("checksum", assertInstanceOf(Transition.Invalid.class, Lifecycle.delivery(approved(),
+                Deliverable.Kind.FINAL_REPORT, "Report", TODAY, TODAY, 1, SHA.toUpperCase(), null, AT)).field());
+        assertEquals("sizeBytes", assertInstanceOf(Transition.Invalid.class, Lifecycle.delivery(approved(),
+                Deliverable.Kind.FINAL_REPORT, "Report", TODAY, TODAY, -1, SHA, null, AT)).field());
+    }
 }
