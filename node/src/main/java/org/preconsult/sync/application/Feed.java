@@ -11,7 +11,9 @@ import org.preconsult.common.infrastructure.Counters;
 import org.preconsult.federation.v1.FeedItem;
 import org.preconsult.federation.v1.NodeKey;
 import org.preconsult.federation.v1.SignedDecision;
+import org.preconsult.practice.model.BestPracticeMark;
 import org.preconsult.sync.infrastructure.FederationCodec;
+import org.preconsult.sync.infrastructure.PracticeCodec;
 import org.preconsult.sync.infrastructure.SyncRepositories.FeedRows;
 import org.preconsult.sync.infrastructure.SyncRows.FeedRow;
 
@@ -45,6 +47,11 @@ public class Feed {
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void broadcast(NodeKey key) {
         append(null, FeedItem.newBuilder().setNodeKey(key).build());
+    }
+
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void broadcast(BestPracticeMark mark) {
+        append(null, FeedItem.newBuilder().setBestPracticeMark(PracticeCodec.toProto(mark)).build());
     }
 
     /** Queues a decision on a plan revision for the node it is addressed to (relayed by intermediate nodes). */
