@@ -90,7 +90,7 @@ public final class EntryValidation {
             return null;
         }
         String stripped = text.strip();
-        return stripped.isEmpty() ? null : stripped;
+        return org.preconsult.common.model.Text.isBlank(stripped) ? null : stripped;
     }
 
     /** Checks one draft, collecting every violation rather than stopping at the first. */

@@ -17,6 +17,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.preconsult.common.api.Bounds;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -48,20 +50,21 @@ class UserController {
     }
 
     @Patch("/{username}")
-    UserView change(@PathVariable String username, @Body @Valid UserChange request) {
+    UserView change(@PathVariable @Size(max = Bounds.USERNAME) String username, @Body @Valid UserChange request) {
         return UserView.of(users.change(username, request.roles(), request.password(), request.enabled(), request.displayName()));
     }
 
     @Serdeable
-    record NewUser(@NotBlank @Pattern(regexp = "[A-Za-z0-9._@-]{2,100}") String username,
-                   @NotBlank String password,
-                   @Nullable String displayName,
+    record NewUser(@NotBlank @Pattern(regexp = "[A-Za-z0-9._@-]{2,100}",
+                           message = "must be 2 to 100 letters, digits or . _ @ -") String username,
+                   @NotBlank @Size(max = Bounds.PASSWORD) String password,
+                   @Nullable @Size(max = Bounds.DISPLAY_NAME) String displayName,
                    @NotEmpty Set<Role> roles) {
     }
 
     @Serdeable
-    record UserChange(@Nullable Set<Role> roles, @Nullable String password, @Nullable Boolean enabled,
-                      @Nullable String displayName) {
+    record UserChange(@Nullable Set<Role> roles, @Nullable @Size(max = Bounds.PASSWORD) String password,
+                      @Nullable Boolean enabled, @Nullable @Size(max = Bounds.DISPLAY_NAME) String displayName) {
     }
 
     @Serdeable

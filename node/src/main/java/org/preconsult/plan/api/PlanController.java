@@ -1,5 +1,6 @@
 package org.preconsult.plan.api;
 
+import org.preconsult.common.api.Bounds;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
@@ -115,7 +116,7 @@ class PlanController {
     }
 
     @Serdeable
-    record FulfilmentRequest(@NotBlank @Size(max = 4000) String evidence) {
+    record FulfilmentRequest(@NotBlank @Size(max = Bounds.EVIDENCE) String evidence) {
     }
 
     private PlanView view(Plan plan) {
