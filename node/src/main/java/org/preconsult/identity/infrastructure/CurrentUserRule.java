@@ -12,7 +12,11 @@ import io.micronaut.web.router.MethodBasedRouteMatch;
 import io.micronaut.web.router.RouteAttributes;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import io.micronaut.core.util.PathMatcher;
+import io.micronaut.security.config.InterceptUrlMapPattern;
+import io.micronaut.security.config.SecurityConfiguration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -30,7 +34,8 @@ import io.micronaut.core.async.publisher.Publishers;
  * loses the role at once, whatever credential they still hold. It runs before the {@code @Secured}
  * rule: it refuses what the current roles do not allow and otherwise leaves the decision to the
  * ordinary rules (which then also require the role in the credential, so a promotion takes effect
- * at the next sign-in).
+ * at the next sign-in). Routes without {@code @Secured} (metrics) are held to the roles of their
+ * {@code intercept-url-map} entry the same way.
  *
  * <p>Why a row read per request rather than short-lived tokens: revocation is then immediate and
  * needs no refresh-token store, and the read is one primary-key lookup.
@@ -42,10 +47,13 @@ class CurrentUserRule implements SecurityRule<HttpRequest<?>> {
 
     private final ManagingUsers users;
     private final ExecutorService blocking;
+    private final List<InterceptUrlMapPattern> urlRules;
 
-    CurrentUserRule(ManagingUsers users, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+    CurrentUserRule(ManagingUsers users, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
+                    SecurityConfiguration security) {
         this.users = users;
         this.blocking = blocking;
+        this.urlRules = security.getInterceptUrlMap();
     }
 
     @Override
@@ -62,13 +70,16 @@ class CurrentUserRule implements SecurityRule<HttpRequest<?>> {
                 () -> decide(request, users.current(authentication.getName())), blocking));
     }
 
-    private static SecurityRuleResult decide(@Nullable HttpRequest<?> request, Optional<User> user) {
+    private SecurityRuleResult decide(@Nullable HttpRequest<?> request, Optional<User> user) {
         if (user.isEmpty() || !user.get().enabled()) {
             return SecurityRuleResult.REJECTED;
         }
         String[] required = request == null ? null : RouteAttributes.getRouteMatch(request)
                 .filter(MethodBasedRouteMatch.class::isInstance)
                 .flatMap(match -> ((MethodBasedRouteMatch<?, ?>) match).getValue(Secured.class, String[].class))
+                .or(() -> urlRules.stream()
+                        .filter(rule -> PathMatcher.ANT.matches(rule.getPattern(), request.getPath()))
+                        .findFirst().map(rule -> rule.getAccess().toArray(String[]::new)))
                 .orElse(null);
         if (required == null || Arrays.stream(required).anyMatch(r -> r.startsWith("is"))) {
             return SecurityRuleResult.UNKNOWN;
