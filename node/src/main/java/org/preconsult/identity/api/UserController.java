@@ -18,6 +18,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import io.micronaut.http.annotation.QueryValue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.preconsult.common.api.PageView;
 import org.preconsult.common.api.Bounds;
 import java.time.Instant;
 import java.util.List;
@@ -44,9 +48,13 @@ class UserController {
         return UserView.of(users.create(request.username(), request.password(), request.displayName(), request.roles()));
     }
 
+    /** Users by name, in the API's one paging envelope; {@code page} counts from 0. */
     @Get
-    List<UserView> list() {
-        return users.list().stream().map(UserView::of).toList();
+    PageView<UserView> list(@QueryValue(defaultValue = "0") @Min(0) int page,
+                            @QueryValue(defaultValue = "50") @Min(1) @Max(200) int size) {
+        List<UserView> all = users.list().stream().map(UserView::of).toList();
+        int from = (int) Math.min(all.size(), (long) page * size);
+        return PageView.of(all.subList(from, Math.min(all.size(), from + size)), page, size, all.size());
     }
 
     @Patch("/{username}")

@@ -8,10 +8,7 @@ import io.micronaut.security.authentication.AuthenticationRequest;
 import io.micronaut.security.authentication.AuthenticationResponse;
 import io.micronaut.security.authentication.provider.HttpRequestAuthenticationProvider;
 import jakarta.inject.Singleton;
-import io.micronaut.http.HttpStatus;
-import java.util.List;
 import java.util.Map;
-import org.preconsult.common.api.ProblemException;
 import org.preconsult.identity.application.ManagingUsers;
 import org.preconsult.identity.model.Role;
 
@@ -40,9 +37,7 @@ class UserAuthenticationProvider<B> implements HttpRequestAuthenticationProvider
                 ? request.getRemoteAddress().getHostString() : request.getRemoteAddress().getAddress().getHostAddress();
         var wait = limiter.blocked(username, address);
         if (wait.isPresent()) {
-            long seconds = Math.max(1, wait.get().toSeconds() + 1);
-            throw new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins for this user or from this "
-                    + "address; try again in " + seconds + " seconds.", List.of(), Map.of("Retry-After", String.valueOf(seconds)));
+            return AuthenticationResponse.failure(SignInProblems.limited(wait.get()));
         }
         var found = username.isEmpty() || credentials.getSecret() == null ? java.util.Optional.<org.preconsult.identity.model.User>empty()
                 : users.get().authenticate(username, credentials.getSecret());
