@@ -106,6 +106,11 @@ public final class EntryValidation {
             String id = required("id", draft.id(), MAX_ID);
             if (id != null && id.chars().anyMatch(Character::isISOControl)) {
                 fail("id", "the id contains control characters (tabs, line breaks); remove them");
+            } else if (id != null && id.chars().anyMatch(c -> c == '"' || c == '\\' || Character.isWhitespace(c)
+                    || Character.isSpaceChar(c))) {
+                // A quote in an id is almost always a CSV value quoted wrongly ("a"b instead of "a""b").
+                fail("id", "the id contains a quote, a backslash or a space; ids are single words or URLs"
+                        + " (in CSV, enclose a value with quotes in double quotes and double the inner ones)");
             }
             EntryKind kind = kind();
             String name = required("name", draft.name(), MAX_NAME);
