@@ -35,8 +35,8 @@ class CatalogueController {
         if (page < 0) {
             throw invalid("page", "page counts from 0; " + page + " is not a page");
         }
-        if (size < 1) {
-            throw invalid("size", "size must be at least 1 (at most " + BrowsingCatalogue.MAX_PAGE_SIZE + " are returned)");
+        if (size < 1 || size > BrowsingCatalogue.MAX_PAGE_SIZE) {
+            throw invalid("size", "size must be from 1 to " + BrowsingCatalogue.MAX_PAGE_SIZE + ", not " + size);
         }
         var found = browsing.search(kind(kind), q, page, size);
         return PageView.of(found.entries().stream().map(EntryView::from).toList(), found.page(), found.size(),

@@ -182,6 +182,9 @@ public final class StrictJson {
                 return;
             }
             Argument<?> item = type.getFirstTypeVariable().orElse(Argument.OBJECT_ARGUMENT);
+            if (java.util.Set.class.isAssignableFrom(raw) && items.stream().distinct().count() < items.size()) {
+                errors.add(new Problem.FieldError(field, "lists a value more than once"));
+            }
             for (int i = 0; i < items.size(); i++) {
                 if (items.get(i) == null) {
                     errors.add(new Problem.FieldError(field + "[" + i + "]", "must not be null"));
