@@ -153,6 +153,17 @@ class StrictRequestsTest implements TestPropertyProvider {
     }
 
     @Test
+    void overlongUrlsAndHeaders_areProblemsToo() {
+        var longUrl = send(HttpRequest.GET("/api/v1/plans?status=" + "x".repeat(20_000)), Role.COORDINATOR_);
+        assertTrue(longUrl.status() == 413 || longUrl.status() == 414 || longUrl.status() == 400, String.valueOf(longUrl.status()));
+        assertEquals("application/problem+json", longUrl.contentType());
+        var longHeader = send(HttpRequest.GET("/api/v1/plans").header("X-Padding", "x".repeat(20_000)), Role.COORDINATOR_);
+        assertTrue(longHeader.status() == 413 || longHeader.status() == 431 || longHeader.status() == 400,
+                String.valueOf(longHeader.status()));
+        assertEquals("application/problem+json", longHeader.contentType());
+    }
+
+    @Test
     void httpBasic_isNotAccepted() {
         var basic = send(HttpRequest.GET("/api/v1/plans").basicAuth("operator", "operator-password"));
         assertProblem(401, basic);

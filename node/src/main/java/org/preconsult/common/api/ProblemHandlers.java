@@ -37,9 +37,6 @@ public final class ProblemHandlers {
     private ProblemHandlers() {
     }
 
-    /** How the body limit reads in messages; the limit itself is micronaut.server.max-request-size. */
-    static final String MAX_BODY_TEXT = "the node's request size limit";
-
     static String clip(String text) {
         return text.length() <= 100 ? text : text.substring(0, 100) + "…";
     }
@@ -142,15 +139,14 @@ public final class ProblemHandlers {
         @Override
         public Problem body(ErrorContext context, HttpResponse<?> response) {
             int code = response.code();
-            HttpStatus status = HttpStatus.valueOf(code);
+            String reason = response.reason();
             String detail = switch (code) {
                 case 404 -> "There is nothing at " + context.getRequest().getMethod() + " " + clip(context.getRequest().getPath())
-                        + "; the API's paths start with /api/v1/ (see /swagger for the list).";
+                        + "; the API's paths start with /api/v1/ (listed in /swagger/preconsult-node-1.0.0.yml).";
                 case 405 -> "The method " + context.getRequest().getMethod() + " is not allowed at this path."
                         + response.getHeaders().get(HttpHeaders.ALLOW, String.class).map(a -> " Allowed: " + a + ".").orElse("");
                 case 406 -> "This endpoint answers only in the media types it lists; send 'Accept: application/json'.";
-                case 413 -> "The request is too large; send a smaller body (at most "
-                        + MAX_BODY_TEXT + ").";
+                case 413, 414, 431 -> "The request is too large (its body, its URL or its headers); send less.";
                 case 415 -> "The Content-Type of the request is not one this endpoint reads; send 'Content-Type: application/json'.";
                 case 400 -> context.getErrors().stream().map(e -> e.getMessage()).findFirst()
                         .map(ProblemHandlers::readable).orElse("The request could not be read.");
@@ -159,9 +155,9 @@ public final class ProblemHandlers {
                 default -> code >= 500
                         ? "The node could not complete the request; nothing was changed. The operator can find the cause in the node's log."
                         : context.getErrors().stream().map(e -> e.getMessage()).findFirst().map(ProblemHandlers::readable)
-                                .orElse(status.getReason());
+                                .orElse(reason);
             };
-            return new Problem("about:blank", status.getReason(), code, detail, List.of());
+            return new Problem("about:blank", reason, code, detail, List.of());
         }
 
         @Override
