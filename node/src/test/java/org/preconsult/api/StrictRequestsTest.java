@@ -164,6 +164,20 @@ class StrictRequestsTest implements TestPropertyProvider {
     }
 
     @Test
+    void theLastPossiblePage_isAnEmptyPage_notAFailure() {
+        for (String list : List.of("/api/v1/plans", "/api/v1/systems", "/api/v1/review-cases", "/api/v1/conditions",
+                "/api/v1/audit", "/api/v1/catalogue/entries", "/api/v1/users", "/api/v1/node/rejected-decisions")) {
+            var reply = send(HttpRequest.GET(list + "?page=2147483647&size=200"), Role.OPERATOR_, Role.AUDITOR_);
+            assertTrue(reply.status() == 200 || reply.status() == 400, list + ": " + reply.status() + " " + reply.json());
+            if (reply.status() == 200) {
+                assertEquals(List.of(), reply.json().get("items"), list);
+            } else {
+                assertEquals("application/problem+json", reply.contentType());
+            }
+        }
+    }
+
+    @Test
     void httpBasic_isNotAccepted() {
         var basic = send(HttpRequest.GET("/api/v1/plans").basicAuth("operator", "operator-password"));
         assertProblem(401, basic);

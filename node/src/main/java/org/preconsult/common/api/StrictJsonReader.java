@@ -7,6 +7,7 @@ import io.micronaut.core.type.Headers;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.codec.CodecException;
+import io.micronaut.http.context.ServerRequestContext;
 import io.micronaut.http.body.MessageBodyReader;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
@@ -54,7 +55,11 @@ final class StrictJsonReader<T> implements MessageBodyReader<T> {
     }
 
     private T read(Argument<T> type, byte[] body) {
-        StrictJson.check(body, type);
+        // Only what a client sends this node is held to the API's rules; a response this node's own
+        // HTTP client reads (from a service it calls) is read as the framework reads it.
+        if (ServerRequestContext.currentRequest().isPresent()) {
+            StrictJson.check(body, type);
+        }
         try {
             return mapper.readValue(body, type);
         } catch (IOException e) {
