@@ -134,9 +134,9 @@ seed_users() {
   node_fields "$1"
   local url="http://localhost:$NODE_HTTP" operator existing user
   operator=$(token_for "$NODE_ID" "$DEMO_OPERATOR")
-  existing=$(must GET "$url/api/v1/users" "$operator")
+  existing=$(must GET "$url/api/v1/users?size=200" "$operator")
   for user in "${DEMO_USERS[@]}"; do
-    if python3 -c 'import json,sys; sys.exit(0 if any(u["username"]==sys.argv[1] for u in json.load(sys.stdin)) else 1)' "$user" <<<"$existing"; then
+    if python3 -c 'import json,sys; sys.exit(0 if any(u["username"]==sys.argv[1] for u in json.load(sys.stdin)["items"]) else 1)' "$user" <<<"$existing"; then
       continue
     fi
     must POST "$url/api/v1/users" "$operator" \

@@ -247,8 +247,15 @@ public final class FederationFixture implements AutoCloseable {
 
         /** The request with a bearer token of a user holding the given role at this node. */
         <T> MutableHttpRequest<T> as(String role, MutableHttpRequest<T> request) {
+            String username = role.toLowerCase() + "@" + id;
+            // Every request is checked against the stored user: the user must exist with the role.
+            var users = context.getBean(org.preconsult.identity.infrastructure.UserRows.class);
+            if (!users.existsById(username)) {
+                users.save(new org.preconsult.identity.infrastructure.UserRow(username, "fixture$no-password", role, null,
+                        true, java.time.Instant.now()));
+            }
             var token = context.getBean(TokenGenerator.class)
-                    .generateToken(Authentication.build(role.toLowerCase() + "@" + id, List.of(role)), 3600)
+                    .generateToken(Authentication.build(username, List.of(role)), 3600)
                     .orElseThrow();
             return request.bearerAuth(token);
         }

@@ -69,7 +69,7 @@ class AuditTrailTest implements TestPropertyProvider {
 
         Map<String, Object> page = read("/api/v1/audit?entityType=plan&entityId=" + planId, Role.AUDITOR_);
 
-        assertEquals(2, ((Number) page.get("total")).intValue());
+        assertEquals(2, ((Number) page.get("totalItems")).intValue());
         var items = (java.util.List<Map<String, Object>>) page.get("items");
         assertEquals("SUBMITTED", items.get(0).get("action"));
         assertEquals("bob", items.get(0).get("actor"));
@@ -92,7 +92,7 @@ class AuditTrailTest implements TestPropertyProvider {
 
         Map<String, Object> page = read("/api/v1/audit?actor=" + who + "&page=1&size=2", Role.OPERATOR_);
 
-        assertEquals(3, ((Number) page.get("total")).intValue());
+        assertEquals(3, ((Number) page.get("totalItems")).intValue());
         var items = (java.util.List<Map<String, Object>>) page.get("items");
         assertEquals(1, items.size());
         assertEquals("sys-0", items.get(0).get("entityId"));
@@ -113,7 +113,7 @@ class AuditTrailTest implements TestPropertyProvider {
         }));
 
         Map<String, Object> page = read("/api/v1/audit?entityId=" + planId, Role.AUDITOR_);
-        assertEquals(0, ((Number) page.get("total")).intValue());
+        assertEquals(0, ((Number) page.get("totalItems")).intValue());
     }
 
     @Test

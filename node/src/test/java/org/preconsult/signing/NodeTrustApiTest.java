@@ -65,7 +65,7 @@ class NodeTrustApiTest implements TestPropertyProvider {
 
         Map<String, Object> audit = http.toBlocking().retrieve(
                 getAs(tokens, "/api/v1/audit?entityType=node_key", Role.AUDITOR_), Argument.mapOf(String.class, Object.class));
-        assertTrue(((Number) audit.get("total")).intValue() >= 1, "rotation is in the audit trail");
+        assertTrue(((Number) audit.get("totalItems")).intValue() >= 1, "rotation is in the audit trail");
     }
 
     @Test

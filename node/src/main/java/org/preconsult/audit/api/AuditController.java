@@ -1,5 +1,6 @@
 package org.preconsult.audit.api;
 
+import org.preconsult.common.api.PageView;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -30,12 +31,12 @@ class AuditController {
 
     /** Events, newest first, filtered by any of entity type, entity id and actor; {@code page} counts from 0. */
     @Get
-    AuditEventPage list(@QueryValue @Nullable String entityType, @QueryValue @Nullable String entityId,
+    PageView<AuditEventView> list(@QueryValue @Nullable String entityType, @QueryValue @Nullable String entityId,
                         @QueryValue @Nullable String actor,
                         @QueryValue(defaultValue = "0") @Min(0) int page,
                         @QueryValue(defaultValue = "50") @Min(1) @Max(500) int size) {
         var found = trail.find(new AuditQuery(entityType, entityId, actor), page, size);
-        return new AuditEventPage(found.events().stream().map(this::view).toList(), found.total(), page, size);
+        return PageView.of(found.events().stream().map(this::view).toList(), page, size, found.total());
     }
 
     private AuditEventView view(AuditEvent e) {

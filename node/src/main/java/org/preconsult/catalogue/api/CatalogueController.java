@@ -1,5 +1,6 @@
 package org.preconsult.catalogue.api;
 
+import org.preconsult.common.api.PageView;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -29,15 +30,17 @@ class CatalogueController {
 
     /** A page of entries ordered by id, optionally of one kind and containing a text. */
     @Get
-    EntryPageView list(@QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size,
+    PageView<EntryView> list(@QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size,
             @Nullable @QueryValue String kind, @Nullable @QueryValue String q) {
         if (page < 0) {
             throw invalid("page", "page counts from 0; " + page + " is not a page");
         }
-        if (size < 1) {
-            throw invalid("size", "size must be at least 1 (at most " + BrowsingCatalogue.MAX_PAGE_SIZE + " are returned)");
+        if (size < 1 || size > BrowsingCatalogue.MAX_PAGE_SIZE) {
+            throw invalid("size", "size must be from 1 to " + BrowsingCatalogue.MAX_PAGE_SIZE + ", not " + size);
         }
-        return EntryPageView.from(browsing.search(kind(kind), q, page, size));
+        var found = browsing.search(kind(kind), q, page, size);
+        return PageView.of(found.entries().stream().map(EntryView::from).toList(), found.page(), found.size(),
+                found.totalEntries());
     }
 
     /**

@@ -90,7 +90,7 @@ public final class EntryValidation {
             return null;
         }
         String stripped = text.strip();
-        return stripped.isEmpty() ? null : stripped;
+        return org.preconsult.common.model.Text.isBlank(stripped) ? null : stripped;
     }
 
     /** Checks one draft, collecting every violation rather than stopping at the first. */
@@ -106,6 +106,11 @@ public final class EntryValidation {
             String id = required("id", draft.id(), MAX_ID);
             if (id != null && id.chars().anyMatch(Character::isISOControl)) {
                 fail("id", "the id contains control characters (tabs, line breaks); remove them");
+            } else if (id != null && id.chars().anyMatch(c -> c == '"' || c == '\\' || Character.isWhitespace(c)
+                    || Character.isSpaceChar(c))) {
+                // A quote in an id is almost always a CSV value quoted wrongly ("a"b instead of "a""b").
+                fail("id", "the id contains a quote, a backslash or a space; ids are single words or URLs"
+                        + " (in CSV, enclose a value with quotes in double quotes and double the inner ones)");
             }
             EntryKind kind = kind();
             String name = required("name", draft.name(), MAX_NAME);

@@ -1,5 +1,7 @@
 package org.preconsult.catalogue.importing;
 
+import org.preconsult.audit.application.AuditTrail;
+import org.preconsult.audit.application.CurrentActor;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -48,11 +50,21 @@ public class ImportingCatalogue {
     private static final String SCOPE = "catalogue-import:";
 
     private final IdempotencyKeys keys;
+    private final AuditTrail audit;
+    private final CurrentActor actor;
 
-    public ImportingCatalogue(Catalogue catalogue, EntryDetailsStore details, IdempotencyKeys keys) {
+    public ImportingCatalogue(Catalogue catalogue, EntryDetailsStore details, IdempotencyKeys keys, AuditTrail audit,
+                              CurrentActor actor) {
         this.catalogue = catalogue;
         this.details = details;
         this.keys = keys;
+        this.audit = audit;
+        this.actor = actor;
+    }
+
+    /** What the audit trail shows of an import that changed the catalogue: counts and the ids it touched. */
+    @io.micronaut.serde.annotation.Serdeable
+    record AuditedImport(long created, long updated, long unchanged, List<String> changedIds) {
     }
 
     /** Validates every draft, then writes all of them, or nothing when any is bad. */
@@ -104,7 +116,18 @@ public class ImportingCatalogue {
         if (key != null) {
             keys.complete(SCOPE + key, encode(results));
         }
-        return new ImportOutcome.Imported(results);
+        var imported = new ImportOutcome.Imported(results);
+        long created = imported.count(EntryResult.CREATED);
+        long updated = imported.count(EntryResult.UPDATED);
+        if (created + updated > 0) {
+            // One event per import that changed something, in the import's transaction.
+            List<String> changed = results.stream().filter(r -> r.result() != EntryResult.UNCHANGED)
+                    .map(EntryImported::id).limit(1_000).toList();
+            audit.record(actor.current(), "CATALOGUE_IMPORT", changed.get(0), "IMPORTED", null,
+                    new AuditedImport(created, updated, imported.count(EntryResult.UNCHANGED), changed),
+                    key == null ? null : "Idempotency-Key " + key);
+        }
+        return imported;
     }
 
     /** What the request carried, in the order it carried it; the same body always hashes the same. */

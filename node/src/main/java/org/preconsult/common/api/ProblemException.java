@@ -2,6 +2,7 @@ package org.preconsult.common.api;
 
 import io.micronaut.http.HttpStatus;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Thrown by controllers and use cases to end a request with a problem response. The one error
@@ -11,15 +12,22 @@ public class ProblemException extends RuntimeException {
 
     private final HttpStatus status;
     private final List<Problem.FieldError> errors;
+    private final Map<String, String> headers;
 
     public ProblemException(HttpStatus status, String detail) {
         this(status, detail, List.of());
     }
 
     public ProblemException(HttpStatus status, String detail, List<Problem.FieldError> errors) {
-        super(detail);
+        this(status, detail, errors, Map.of());
+    }
+
+    /** A problem with response headers, such as {@code Retry-After} of a 429. */
+    public ProblemException(HttpStatus status, String detail, List<Problem.FieldError> errors, Map<String, String> headers) {
+        super(detail, null, false, false);
         this.status = status;
         this.errors = List.copyOf(errors);
+        this.headers = Map.copyOf(headers);
     }
 
     public static ProblemException notFound(String what, String id) {
@@ -40,5 +48,9 @@ public class ProblemException extends RuntimeException {
 
     public List<Problem.FieldError> errors() {
         return errors;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
     }
 }

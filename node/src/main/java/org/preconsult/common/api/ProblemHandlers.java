@@ -6,7 +6,13 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.codec.CodecException;
+import io.micronaut.core.bind.exceptions.UnsatisfiedArgumentException;
+import io.micronaut.http.server.exceptions.UnsatisfiedArgumentHandler;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.JsonErrorResponseBodyProvider;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ConversionErrorHandler;
@@ -31,6 +37,16 @@ public final class ProblemHandlers {
     private ProblemHandlers() {
     }
 
+    static String clip(String text) {
+        return text.length() <= 100 ? text : text.substring(0, 100) + "…";
+    }
+
+    /** A framework message without Java class names, which mean nothing to a client. */
+    static String readable(String message) {
+        String m = message.replaceAll("[a-z]+(\\.[a-z0-9_]+)+\\.([A-Z][A-Za-z0-9_$]*)", "$2");
+        return clip(m);
+    }
+
     static MutableHttpResponse<Problem> respond(HttpStatus status, String detail, List<Problem.FieldError> errors) {
         var problem = new Problem("about:blank", status.getReason(), status.getCode(), detail, errors);
         return HttpResponse.<Problem>status(status).contentType(Problem.MEDIA_TYPE).body(problem);
@@ -42,7 +58,9 @@ public final class ProblemHandlers {
     static class ForProblem implements ExceptionHandler<ProblemException, HttpResponse<Problem>> {
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, ProblemException e) {
-            return respond(e.status(), e.getMessage(), e.errors());
+            var response = respond(e.status(), e.getMessage(), e.errors());
+            e.headers().forEach(response::header);
+            return response;
         }
     }
 
@@ -77,8 +95,14 @@ public final class ProblemHandlers {
     static class ForConversion implements ExceptionHandler<ConversionErrorException, HttpResponse<Problem>> {
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, ConversionErrorException e) {
-            return respond(HttpStatus.BAD_REQUEST, "The value of '" + e.getArgument().getName()
-                    + "' could not be read: " + e.getConversionError().getCause().getMessage(), List.of());
+            String name = e.getArgument().getName();
+            Class<?> type = e.getArgument().getType();
+            String expected = type.isEnum()
+                    ? "one of " + java.util.Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name())
+                            .collect(java.util.stream.Collectors.joining(", "))
+                    : Number.class.isAssignableFrom(type) || type.isPrimitive() ? "a whole number" : "a valid value";
+            return respond(HttpStatus.BAD_REQUEST, "The value of '" + name + "' could not be read.",
+                    List.of(new Problem.FieldError(name, "must be " + expected)));
         }
     }
 
@@ -88,7 +112,8 @@ public final class ProblemHandlers {
     static class ForUnreadableBody implements ExceptionHandler<SerdeException, HttpResponse<Problem>> {
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, SerdeException e) {
-            return respond(HttpStatus.BAD_REQUEST, "The request body could not be read: " + e.getMessage(), List.of());
+            return respond(HttpStatus.BAD_REQUEST, "The request body could not be read; send JSON that fits the endpoint.",
+                    List.of());
         }
     }
 
@@ -100,6 +125,74 @@ public final class ProblemHandlers {
         public HttpResponse<Problem> handle(HttpRequest request, OptimisticLockException e) {
             return respond(HttpStatus.CONFLICT,
                     "Someone else changed this record at the same time; reload it and apply your change again.", List.of());
+        }
+    }
+
+    /**
+     * The framework's own errors (unknown path, wrong method, wrong content type, a body or header
+     * too large, a missing body) leave as problems too: the framework's error processor asks this
+     * provider for the body of every error response written as JSON.
+     */
+    @Singleton
+    @Replaces(JsonErrorResponseBodyProvider.class)
+    static class ForFrameworkErrors implements JsonErrorResponseBodyProvider<Problem> {
+        @Override
+        public Problem body(ErrorContext context, HttpResponse<?> response) {
+            int code = response.code();
+            String reason = response.reason();
+            String detail = switch (code) {
+                case 404 -> "There is nothing at " + context.getRequest().getMethod() + " " + clip(context.getRequest().getPath())
+                        + "; the API's paths start with /api/v1/ (listed in /swagger/preconsult-node-1.0.0.yml).";
+                case 405 -> "The method " + context.getRequest().getMethod() + " is not allowed at this path."
+                        + response.getHeaders().get(HttpHeaders.ALLOW, String.class).map(a -> " Allowed: " + a + ".").orElse("");
+                case 406 -> "This endpoint answers only in the media types it lists; send 'Accept: application/json'.";
+                case 413, 414, 431 -> "The request is too large (its body, its URL or its headers); send less.";
+                case 415 -> "The Content-Type of the request is not one this endpoint reads; send 'Content-Type: application/json'.";
+                case 400 -> context.getErrors().stream().map(e -> e.getMessage()).findFirst()
+                        .map(ProblemHandlers::readable).orElse("The request could not be read.");
+                case 401 -> "Sign in first: POST /login, then send the token as 'Authorization: Bearer ...'.";
+                case 403 -> "Your role does not allow this action.";
+                default -> code >= 500
+                        ? "The node could not complete the request; nothing was changed. The operator can find the cause in the node's log."
+                        : context.getErrors().stream().map(e -> e.getMessage()).findFirst().map(ProblemHandlers::readable)
+                                .orElse(reason);
+            };
+            return new Problem("about:blank", reason, code, detail, List.of());
+        }
+
+        @Override
+        public String contentType() {
+            return Problem.MEDIA_TYPE;
+        }
+    }
+
+    /** A body the framework could not decode (after the strict reader, this is rare). */
+    @Produces
+    @Singleton
+    static class ForUndecodableBody implements ExceptionHandler<CodecException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, CodecException e) {
+            if (e.getCause() instanceof ProblemException problem) {
+                return respond(problem.status(), problem.getMessage(), problem.errors());
+            }
+            return respond(HttpStatus.BAD_REQUEST, "The request body could not be read; send JSON that fits the endpoint.",
+                    List.of());
+        }
+    }
+
+    /** A required body, header or parameter is missing. */
+    @Produces
+    @Singleton
+    @Replaces(UnsatisfiedArgumentHandler.class)
+    static class ForMissingArgument implements ExceptionHandler<UnsatisfiedArgumentException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, UnsatisfiedArgumentException e) {
+            var argument = e.getArgument();
+            if (argument.getAnnotationMetadata().hasAnnotation(io.micronaut.http.annotation.Body.class)) {
+                return respond(HttpStatus.BAD_REQUEST, "The request has no body; send the JSON the endpoint takes.", List.of());
+            }
+            return respond(HttpStatus.BAD_REQUEST, "The request lacks '" + argument.getName() + "'.",
+                    List.of(new Problem.FieldError(argument.getName(), "is required")));
         }
     }
 
@@ -122,8 +215,22 @@ public final class ProblemHandlers {
     @Singleton
     @Replaces(DefaultAuthorizationExceptionHandler.class)
     static class ForAuthorization implements ExceptionHandler<AuthorizationException, MutableHttpResponse<?>> {
+        private final io.micronaut.context.BeanProvider<org.preconsult.identity.application.ManagingUsers> users;
+
+        ForAuthorization(io.micronaut.context.BeanProvider<org.preconsult.identity.application.ManagingUsers> users) {
+            this.users = users;
+        }
+
+        private boolean currentlyEnabled(String username) {
+            return users.get().current(username).map(org.preconsult.identity.model.User::enabled).orElse(false);
+        }
+
         @Override
         public MutableHttpResponse<?> handle(HttpRequest request, AuthorizationException e) {
+            if (e.isForbidden() && e.getAuthentication() != null && !currentlyEnabled(e.getAuthentication().getName())) {
+                return respond(HttpStatus.UNAUTHORIZED, "This account is disabled or no longer exists at this node; "
+                        + "ask an operator.", List.of()).header("WWW-Authenticate", "Bearer");
+            }
             if (e.isForbidden()) {
                 return respond(HttpStatus.FORBIDDEN, "Your role does not allow this action.", List.of());
             }

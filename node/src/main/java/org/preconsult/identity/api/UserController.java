@@ -17,6 +17,12 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import io.micronaut.http.annotation.QueryValue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.preconsult.common.api.PageView;
+import org.preconsult.common.api.Bounds;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -42,26 +48,31 @@ class UserController {
         return UserView.of(users.create(request.username(), request.password(), request.displayName(), request.roles()));
     }
 
+    /** Users by name, in the API's one paging envelope; {@code page} counts from 0. */
     @Get
-    List<UserView> list() {
-        return users.list().stream().map(UserView::of).toList();
+    PageView<UserView> list(@QueryValue(defaultValue = "0") @Min(0) int page,
+                            @QueryValue(defaultValue = "50") @Min(1) @Max(200) int size) {
+        List<UserView> all = users.list().stream().map(UserView::of).toList();
+        int from = (int) Math.min(all.size(), (long) page * size);
+        return PageView.of(all.subList(from, Math.min(all.size(), from + size)), page, size, all.size());
     }
 
     @Patch("/{username}")
-    UserView change(@PathVariable String username, @Body @Valid UserChange request) {
+    UserView change(@PathVariable @Size(max = Bounds.USERNAME) String username, @Body @Valid UserChange request) {
         return UserView.of(users.change(username, request.roles(), request.password(), request.enabled(), request.displayName()));
     }
 
     @Serdeable
-    record NewUser(@NotBlank @Pattern(regexp = "[A-Za-z0-9._@-]{2,100}") String username,
-                   @NotBlank String password,
-                   @Nullable String displayName,
+    record NewUser(@NotBlank @Pattern(regexp = "[A-Za-z0-9._@-]{2,100}",
+                           message = "must be 2 to 100 letters, digits or . _ @ -") String username,
+                   @NotBlank @Size(max = Bounds.PASSWORD) String password,
+                   @Nullable @Size(max = Bounds.DISPLAY_NAME) String displayName,
                    @NotEmpty Set<Role> roles) {
     }
 
     @Serdeable
-    record UserChange(@Nullable Set<Role> roles, @Nullable String password, @Nullable Boolean enabled,
-                      @Nullable String displayName) {
+    record UserChange(@Nullable Set<Role> roles, @Nullable @Size(max = Bounds.PASSWORD) String password,
+                      @Nullable Boolean enabled, @Nullable @Size(max = Bounds.DISPLAY_NAME) String displayName) {
     }
 
     @Serdeable

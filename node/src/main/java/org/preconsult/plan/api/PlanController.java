@@ -1,11 +1,13 @@
 package org.preconsult.plan.api;
 
+import org.preconsult.common.api.Bounds;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
@@ -76,6 +78,14 @@ class PlanController {
         return view(plans.edit(id, request.content()));
     }
 
+    /** Withdraws (deletes) a draft that was never submitted; 409 for any other plan. */
+    @Delete("/{id}")
+    @Status(HttpStatus.NO_CONTENT)
+    @Secured({Role.SUBMITTER_, Role.COORDINATOR_})
+    void withdraw(@PathVariable String id) {
+        plans.withdraw(id);
+    }
+
     @Post("/{id}/submission")
     @Secured(Role.COORDINATOR_)
     PlanView submit(@PathVariable String id) {
@@ -102,7 +112,7 @@ class PlanController {
      * what already exists that the plan may duplicate, before it is submitted.
      */
     @Get("/{id}/redundancy-check")
-    @Secured({Role.SUBMITTER_, Role.COORDINATOR_, Role.REVIEWER_, Role.OPERATOR_, Role.AUDITOR_})
+    @Secured({Role.SUBMITTER_, Role.COORDINATOR_, Role.REVIEWER_})
     RedundancyCheckResponse check(@PathVariable String id, @QueryValue(defaultValue = "10") @Min(1) @Max(50) int limit) {
         var plan = plans.get(id);
         var c = plan.content();
@@ -119,7 +129,7 @@ class PlanController {
     }
 
     @Serdeable
-    record FulfilmentRequest(@NotBlank @Size(max = 4000) String evidence) {
+    record FulfilmentRequest(@NotBlank @Size(max = Bounds.EVIDENCE) String evidence) {
     }
 
     private PlanView view(Plan plan) {

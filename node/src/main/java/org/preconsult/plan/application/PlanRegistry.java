@@ -108,6 +108,21 @@ public class PlanRegistry {
     }
 
     /**
+     * Withdraws a draft: deletes a plan that was never submitted. A plan that was submitted has a
+     * history elsewhere in the federation and stays; it is refused with 409.
+     */
+    @Transactional
+    public void withdraw(String id) {
+        var plan = get(id);
+        if (!plan.status().isWithdrawable()) {
+            throw ProblemException.conflict("Plan " + id + " is " + plan.status()
+                    + "; only a draft that was never submitted can be withdrawn.");
+        }
+        rows.deleteById(id);
+        audit.record(actor.current(), "PLAN", id, "WITHDRAWN", auditView(plan), null);
+    }
+
+    /**
      * Submits an editable, complete plan for review. An incomplete plan is refused with what is
      * missing and never travels.
      */

@@ -13,4 +13,9 @@ public enum PlanStatus {
     public boolean isEditable() {
         return this == DRAFT || this == RETURNED || this == DEFERRED;
     }
+
+    /** Only a plan that never left its node (a draft) can be withdrawn, that is deleted. */
+    public boolean isWithdrawable() {
+        return this == DRAFT;
+    }
 }

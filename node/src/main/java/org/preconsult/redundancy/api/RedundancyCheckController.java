@@ -1,5 +1,6 @@
 package org.preconsult.redundancy.api;
 
+import org.preconsult.identity.model.Role;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -7,17 +8,16 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.Valid;
 import org.preconsult.common.api.ProblemException;
 import org.preconsult.redundancy.application.RedundancyChecking;
 
 /**
- * Checks a plan, drafted or submitted, against this node's catalogue copy. Any signed-in user may:
- * the check is most useful to the department drafting the plan.
+ * Checks a plan, drafted or submitted, against this node's catalogue copy. Those who draft and
+ * review plans may: the check is most useful to the department drafting the plan.
  */
 @Controller("/api/v1/redundancy-checks")
-@Secured(SecurityRule.IS_AUTHENTICATED)
+@Secured({Role.SUBMITTER_, Role.COORDINATOR_, Role.REVIEWER_})
 class RedundancyCheckController {
 
     // A provider rather than the bean itself: a node built without a checker still starts and

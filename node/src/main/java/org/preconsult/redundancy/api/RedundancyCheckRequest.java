@@ -1,5 +1,6 @@
 package org.preconsult.redundancy.api;
 
+import org.preconsult.common.api.Bounds;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.DecimalMin;
@@ -18,18 +19,18 @@ import org.preconsult.redundancy.model.PlanDraft;
  */
 @Serdeable
 public record RedundancyCheckRequest(
-        @NotBlank(message = "title is required") @Size(max = 500, message = "title may have at most 500 characters")
+        @NotBlank(message = "title is required") @Size(max = Bounds.TITLE, message = "title may have at most {max} characters")
         String title,
-        @Nullable @Size(max = 20_000, message = "description may have at most 20000 characters")
+        @Nullable @Size(max = Bounds.LONG_TEXT, message = "description may have at most {max} characters")
         String description,
-        @Nullable @Size(max = 100, message = "at most 100 functions may be listed")
-        List<@NotBlank(message = "a function must not be blank") @Size(max = 500, message = "a function may have at most 500 characters") String> functions,
-        @Nullable @Size(max = 50, message = "functionCode may have at most 50 characters")
+        @Nullable @Size(max = Bounds.FUNCTIONS, message = "at most {max} functions may be listed")
+        List<@NotBlank(message = "a function must not be blank") @Size(max = Bounds.FUNCTION, message = "a function may have at most {max} characters") String> functions,
+        @Nullable @Size(max = Bounds.FUNCTION_CODE, message = "functionCode may have at most {max} characters")
         String functionCode,
         @Nullable @Pattern(regexp = "[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*", message = "language must be a BCP 47 tag such as 'en', 'it' or 'pt-BR'")
-        @Size(max = 20, message = "language may have at most 20 characters")
+        @Size(max = Bounds.LANGUAGE, message = "language may have at most {max} characters")
         String language,
-        @Nullable @Size(max = 300, message = "owner may have at most 300 characters")
+        @Nullable @Size(max = Bounds.NAME, message = "owner may have at most {max} characters")
         String owner,
         @Nullable @DecimalMin(value = "0", message = "budget must be 0 or more")
         BigDecimal budget,

@@ -1,5 +1,6 @@
 package org.preconsult.review.api;
 
+import org.preconsult.common.api.Bounds;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
@@ -109,7 +110,7 @@ class ReviewAdminController {
     }
 
     @Serdeable
-    record WaiverRequest(@NotBlank @Size(max = 2000) String reason) {
+    record WaiverRequest(@NotBlank @Size(max = Bounds.REASON) String reason) {
     }
 
     @Serdeable

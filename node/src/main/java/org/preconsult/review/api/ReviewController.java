@@ -1,5 +1,6 @@
 package org.preconsult.review.api;
 
+import org.preconsult.common.api.Bounds;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
@@ -80,15 +81,15 @@ class ReviewController {
 
     @Serdeable
     record DecisionRequest(@NotNull Outcome outcome,
-                           @NotEmpty List<@NotBlank @Size(max = 2000) String> reasons,
-                           @Nullable List<@Valid ConditionRequest> conditions,
-                           @Nullable @Size(max = 200) String adoptEntryId,
-                           @Nullable @Size(max = 300) String adoptEntryOwner,
-                           @Nullable @Size(max = 2000) String overrideReason) {
+                           @NotEmpty @Size(max = Bounds.REASONS) List<@NotBlank @Size(max = Bounds.REASON) String> reasons,
+                           @Nullable @Size(max = Bounds.REASONS) List<@Valid ConditionRequest> conditions,
+                           @Nullable @Size(max = Bounds.ENTRY_ID) String adoptEntryId,
+                           @Nullable @Size(max = Bounds.NAME) String adoptEntryOwner,
+                           @Nullable @Size(max = Bounds.REASON) String overrideReason) {
     }
 
     @Serdeable
-    record ConditionRequest(@NotBlank @Size(max = 2000) String text, @Nullable LocalDate dueDate,
-                            @Nullable @Size(max = 200) String entryId) {
+    record ConditionRequest(@NotBlank @Size(max = Bounds.REASON) String text, @Nullable LocalDate dueDate,
+                            @Nullable @Size(max = Bounds.ENTRY_ID) String entryId) {
     }
 }

@@ -1,5 +1,6 @@
 package org.preconsult.signing.api;
 
+import org.preconsult.common.api.PageView;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -64,11 +65,11 @@ class NodeTrustController {
     /** Decisions this node refused, newest first; {@code page} counts from 0. */
     @Get("/rejected-decisions")
     @Secured({Role.OPERATOR_, Role.AUDITOR_})
-    RejectedDecisionView.Page rejectedDecisions(@QueryValue(defaultValue = "0") @Min(0) int page,
+    PageView<RejectedDecisionView> rejectedDecisions(@QueryValue(defaultValue = "0") @Min(0) int page,
                                                 @QueryValue(defaultValue = "50") @Min(1) @Max(500) int size) {
         var found = rejected.list(page, size);
-        return new RejectedDecisionView.Page(found.getContent().stream().map(NodeTrustController::view).toList(),
-                found.getTotalSize(), page, size);
+        return PageView.of(found.getContent().stream().map(NodeTrustController::view).toList(), page, size,
+                found.getTotalSize());
     }
 
     private static NodeKeyView view(OwnKey key) {

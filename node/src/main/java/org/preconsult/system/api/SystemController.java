@@ -1,5 +1,6 @@
 package org.preconsult.system.api;
 
+import org.preconsult.common.api.Bounds;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.http.HttpStatus;
@@ -19,6 +20,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
@@ -85,14 +87,14 @@ class SystemController {
     }
 
     @Serdeable
-    record SystemRequest(@NotBlank @Size(max = 500) String name,
-                         @Nullable @Size(max = 20000) String description,
-                         @Nullable List<@NotBlank @Size(max = 500) String> functions,
-                         @Nullable @Size(max = 50) String functionCode,
-                         @Nullable @Size(max = 500) String platform,
+    record SystemRequest(@NotBlank @Size(max = Bounds.TITLE) String name,
+                         @Nullable @Size(max = Bounds.LONG_TEXT) String description,
+                         @Nullable @Size(max = Bounds.FUNCTIONS) List<@NotBlank @Size(max = Bounds.FUNCTION) String> functions,
+                         @Nullable @Size(max = Bounds.FUNCTION_CODE) String functionCode,
+                         @Nullable @Size(max = Bounds.PLATFORM) String platform,
                          @Nullable EntryStatus status,
                          @Nullable @Min(1950) @Max(2100) Integer goLiveYear,
-                         @Nullable @Size(max = 20) String language) {
+                         @Nullable @Size(max = Bounds.LANGUAGE) String language) {
         SystemRegistry.SystemCommand command() {
             return new SystemRegistry.SystemCommand(name, description, functions, functionCode, platform, status,
                     goLiveYear, language);
@@ -100,15 +102,15 @@ class SystemController {
     }
 
     @Serdeable
-    record StandardSystemRequest(@NotBlank @Size(max = 500) String name,
-                                 @Nullable @Size(max = 20000) String description,
-                                 @Nullable List<@NotBlank @Size(max = 500) String> functions,
-                                 @Nullable @Size(max = 50) String functionCode,
-                                 @Nullable @Size(max = 500) String platform,
+    record StandardSystemRequest(@NotBlank @Size(max = Bounds.TITLE) String name,
+                                 @Nullable @Size(max = Bounds.LONG_TEXT) String description,
+                                 @Nullable @Size(max = Bounds.FUNCTIONS) List<@NotBlank @Size(max = Bounds.FUNCTION) String> functions,
+                                 @Nullable @Size(max = Bounds.FUNCTION_CODE) String functionCode,
+                                 @Nullable @Size(max = Bounds.PLATFORM) String platform,
                                  @Nullable EntryStatus status,
-                                 @Nullable @Size(max = 20) String language,
-                                 @Nullable @Size(max = 300) String owner,
-                                 @Nullable @PositiveOrZero BigDecimal budget) {
+                                 @Nullable @Size(max = Bounds.LANGUAGE) String language,
+                                 @Nullable @Size(max = Bounds.NAME) String owner,
+                                 @Nullable @PositiveOrZero @Digits(integer = Bounds.MONEY_INTEGER_DIGITS, fraction = Bounds.MONEY_FRACTION_DIGITS) BigDecimal budget) {
         SystemRequest system() {
             return new SystemRequest(name, description, functions, functionCode, platform, status, null, language);
         }

@@ -88,7 +88,7 @@ class CatalogueImportApiTest implements TestPropertyProvider {
         assertEquals(1, number(second, "unchanged"));
 
         Reply listed = get("/api/v1/catalogue/entries?q=json-", operator);
-        assertEquals(2, number(listed, "totalEntries"), "re-posting updates by id, it never duplicates");
+        assertEquals(2, number(listed, "totalItems"), "re-posting updates by id, it never duplicates");
         Map<String, Object> updated = get("/api/v1/catalogue/entries/json-2", operator).json();
         assertEquals("National electronic document system", updated.get("name"));
         assertEquals("STANDARD_SYSTEM", updated.get("kind"));
@@ -219,18 +219,18 @@ class CatalogueImportApiTest implements TestPropertyProvider {
 
         Reply plans = get("/api/v1/catalogue/entries?kind=PLAN&q=FLOOD", submitter);
         assertEquals(200, plans.status());
-        assertEquals(1, number(plans, "totalEntries"));
-        assertEquals("list-a", ((Map<?, ?>) ((List<?>) plans.json().get("entries")).get(0)).get("id"));
+        assertEquals(1, number(plans, "totalItems"));
+        assertEquals("list-a", ((Map<?, ?>) ((List<?>) plans.json().get("items")).get(0)).get("id"));
 
         Reply paged = get("/api/v1/catalogue/entries?q=list-&size=2&page=1", submitter);
-        assertEquals(3, number(paged, "totalEntries"));
+        assertEquals(3, number(paged, "totalItems"));
         assertEquals(2, number(paged, "totalPages"));
-        assertEquals(1, ((List<?>) paged.json().get("entries")).size());
+        assertEquals(1, ((List<?>) paged.json().get("items")).size());
 
-        assertEquals(200, number(get("/api/v1/catalogue/entries?size=5000", submitter), "size"));
+        assertEquals(400, get("/api/v1/catalogue/entries?size=5000", submitter).status(), "every list refuses a page over 200");
         assertEquals(400, get("/api/v1/catalogue/entries?kind=GADGET", submitter).status());
         assertEquals(400, get("/api/v1/catalogue/entries?page=-1", submitter).status());
-        assertEquals(0, number(get("/api/v1/catalogue/entries?q=" + enc("100%_"), submitter), "totalEntries"),
+        assertEquals(0, number(get("/api/v1/catalogue/entries?q=" + enc("100%_"), submitter), "totalItems"),
                 "LIKE wildcards in the text are taken literally");
     }
 
@@ -299,7 +299,7 @@ class CatalogueImportApiTest implements TestPropertyProvider {
     }
 
     private long total() {
-        return number(get("/api/v1/catalogue/entries?size=1", operator), "totalEntries");
+        return number(get("/api/v1/catalogue/entries?size=1", operator), "totalItems");
     }
 
     static Map<String, Object> entry(String id, String kind, String owner, String name, List<String> functions,

@@ -93,11 +93,11 @@ class CatalogueOnPostgresTest implements TestPropertyProvider {
                 .contentType(MediaType.of("application/yaml")).bearerAuth(operator));
         assertEquals(200, imported.status(), () -> imported.json().toString());
 
-        assertEquals(1, number(get(client, operator, "/api/v1/catalogue/entries?q=100%25&kind=PLAN"), "totalEntries"));
-        assertEquals(1, number(get(client, operator, "/api/v1/catalogue/entries?q=flood_"), "totalEntries"));
-        assertEquals(0, number(get(client, operator, "/api/v1/catalogue/entries?q=flood_x"), "totalEntries"));
-        assertEquals(1, number(get(client, operator, "/api/v1/catalogue/entries?q=edilizie"), "totalEntries"));
-        assertEquals(3, number(get(client, operator, "/api/v1/catalogue/entries"), "totalEntries"));
+        assertEquals(1, number(get(client, operator, "/api/v1/catalogue/entries?q=100%25&kind=PLAN"), "totalItems"));
+        assertEquals(1, number(get(client, operator, "/api/v1/catalogue/entries?q=flood_"), "totalItems"));
+        assertEquals(0, number(get(client, operator, "/api/v1/catalogue/entries?q=flood_x"), "totalItems"));
+        assertEquals(1, number(get(client, operator, "/api/v1/catalogue/entries?q=edilizie"), "totalItems"));
+        assertEquals(3, number(get(client, operator, "/api/v1/catalogue/entries"), "totalItems"));
         Map<String, Object> permits = get(client, operator, "/api/v1/catalogue/entries/https%3A%2F%2Fexample.org%2Fpermessi").json();
         assertEquals(2, ((List<?>) permits.get("relations")).size(), "a repeated usedBy is kept once");
         assertEquals(1, ((List<?>) permits.get("translations")).size());

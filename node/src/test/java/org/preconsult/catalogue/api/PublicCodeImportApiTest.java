@@ -95,7 +95,7 @@ class PublicCodeImportApiTest implements TestPropertyProvider {
                 Map.of("type", "IS_BASED_ON", "target", "https://github.com/italia/procedimenti-amministrativi")),
                 entry.get("relations"));
 
-        assertEquals(1, number(get("/api/v1/catalogue/entries?q=pratiche"), "totalEntries"),
+        assertEquals(1, number(get("/api/v1/catalogue/entries?q=pratiche"), "totalItems"),
                 "the text search reads translations");
 
         Reply again = importYaml(fixture("comune-permessi-edilizi.yml"), "text/plain", null);
@@ -186,7 +186,7 @@ class PublicCodeImportApiTest implements TestPropertyProvider {
     }
 
     private long total() {
-        return number(get("/api/v1/catalogue/entries?size=1"), "totalEntries");
+        return number(get("/api/v1/catalogue/entries?size=1"), "totalItems");
     }
 
     private static String fixture(String name) {
