@@ -63,7 +63,7 @@ class AccessMatrixTest implements TestPropertyProvider {
 
     static final Map<String, String> NOWHERE = Map.of("plan", "no-plan", "planCondition", "no-condition",
             "system", "no-system", "standard", "no-standard", "entry", "no-entry", "case", "no-case",
-            "caseCondition", "no-condition", "user", "no-user", "metric", "jvm.memory.used");
+            "caseCondition", "no-condition", "user", "no-user", "metric", "jvm.memory.used", "deliverable", "FINAL_REPORT");
 
     private int status(MutableHttpRequest<?> request) {
         try {

@@ -136,9 +136,31 @@ class AuditWalkTest implements TestPropertyProvider {
         call("POST /api/v1/conditions/{caseCondition}/waiver", "POST", "/api/v1/conditions/" + caseCondition + "/waiver", json,
                 "{\"reason\":\"Retired.\"}", Role.REVIEWER_, 200);
 
+        call("PUT /api/v1/plans/{plan}/lifecycle/deliverables/{deliverable}", "PUT",
+                "/api/v1/plans/" + plan + "/lifecycle/deliverables/EXECUTION_PLAN", json,
+                "{\"title\":\"Execution plan\",\"deliveredOn\":\"2026-02-15\",\"sizeBytes\":120000,\"checksum\":\""
+                        + "ab".repeat(32) + "\"}", Role.COORDINATOR_, 200);
+        call("POST /api/v1/plans/{plan}/lifecycle/kickoff", "POST", "/api/v1/plans/" + plan + "/lifecycle/kickoff", json,
+                "{\"kickoffOn\":\"2026-03-01\"}", Role.COORDINATOR_, 200);
+        call("POST /api/v1/plans/{plan}/lifecycle/completion", "POST", "/api/v1/plans/" + plan + "/lifecycle/completion", json,
+                "{\"goLiveOn\":\"2026-11-01\"}", Role.COORDINATOR_, 200);
+        call("POST /api/v1/plans/{plan}/lifecycle/kickoff", "POST", "/api/v1/plans/" + plan + "/lifecycle/kickoff", json,
+                "{\"kickoffOn\":\"2026-03-01\"}", Role.COORDINATOR_, 409);
+
+        String second = id(call("POST /api/v1/plans", "POST", "/api/v1/plans", json, COMPLETE_PLAN, Role.COORDINATOR_, 201));
+        call("POST /api/v1/plans/{plan}/submission", "POST", "/api/v1/plans/" + second + "/submission", "", null, Role.COORDINATOR_, 200);
+        var secondCases = (List<Map<String, Object>>) NodeFixture.send(http.toBlocking(), this.json, NodeFixture.as(tokens,
+                HttpRequest.GET("/api/v1/review-cases?status=OPEN"), Role.REVIEWER_)).json().get("items");
+        call("POST /api/v1/review-cases/{case}/decision", "POST", "/api/v1/review-cases/" + secondCases.get(0).get("id")
+                + "/decision", json, Endpoints.DECISION, Role.REVIEWER_, 200);
+        call("POST /api/v1/plans/{plan}/lifecycle/cancellation", "POST", "/api/v1/plans/" + second + "/lifecycle/cancellation",
+                json, "{\"reason\":\"The council withdrew the budget.\"}", Role.COORDINATOR_, 200);
+
         String system = id(call("POST /api/v1/systems", "POST", "/api/v1/systems", json, Endpoints.SYSTEM, Role.COORDINATOR_, 201));
         call("PUT /api/v1/systems/{system}", "PUT", "/api/v1/systems/" + system, json,
                 "{\"name\":\"Permit portal 2\"}", Role.COORDINATOR_, 200);
+        call("POST /api/v1/systems/{system}/retirement", "POST", "/api/v1/systems/" + system + "/retirement", json,
+                "{\"retiredOn\":\"2026-06-30\",\"reason\":\"Replaced by the national platform.\"}", Role.COORDINATOR_, 200);
         String standard = id(call("POST /api/v1/standard-systems", "POST", "/api/v1/standard-systems", json, Endpoints.STANDARD,
                 Role.OPERATOR_, 201));
         call("PUT /api/v1/standard-systems/{standard}", "PUT", "/api/v1/standard-systems/" + standard, json,
@@ -153,6 +175,9 @@ class AuditWalkTest implements TestPropertyProvider {
         call("POST /api/v1/catalogue/publiccode (application/yaml)", "POST", "/api/v1/catalogue/publiccode", Endpoints.YAML,
                 Endpoints.PUBLICCODE, Role.OPERATOR_, 200);
 
+        call("PUT /api/v1/best-practices/{entry}", "PUT", "/api/v1/best-practices/imp-1", json,
+                "{\"reason\":\"Reused by three cities.\"}", Role.REVIEWER_, 200);
+        call("DELETE /api/v1/best-practices/{entry}", "DELETE", "/api/v1/best-practices/imp-1", "", null, Role.REVIEWER_, 200);
         call("PUT /api/v1/review-policy", "PUT", "/api/v1/review-policy", json,
                 "{\"automaticDecisions\":true,\"minConfidence\":0.9}", Role.OPERATOR_, 200);
         call("POST /api/v1/users", "POST", "/api/v1/users", json,
@@ -183,6 +208,16 @@ class AuditWalkTest implements TestPropertyProvider {
         expected.put("POST /api/v1/catalogue/entries (text/csv)", List.of("CATALOGUE_IMPORT/IMPORTED"));
         expected.put("POST /api/v1/catalogue/publiccode (application/yaml)", List.of("CATALOGUE_IMPORT/IMPORTED"));
         expected.put("PUT /api/v1/review-policy", List.of("REVIEW_POLICY/CHANGED"));
+        expected.put("POST /api/v1/plans/{plan}/submission (again)", List.of("PLAN/SUBMITTED", "REVIEW_CASE/OPENED"));
+        expected.put("POST /api/v1/review-cases/{case}/decision (again)", List.of("PLAN/DECISION_APPLIED", "REVIEW_CASE/DECIDED"));
+        expected.put("PUT /api/v1/plans/{plan}/lifecycle/deliverables/{deliverable}", List.of("PLAN/LIFECYCLE_DELIVERED"));
+        expected.put("POST /api/v1/plans/{plan}/lifecycle/kickoff", List.of("PLAN/LIFECYCLE_KICKED_OFF"));
+        // Completion changes two records: the plan, and the existing system it becomes.
+        expected.put("POST /api/v1/plans/{plan}/lifecycle/completion", List.of("PLAN/LIFECYCLE_COMPLETED", "SYSTEM/REGISTERED"));
+        expected.put("POST /api/v1/plans/{plan}/lifecycle/cancellation", List.of("PLAN/LIFECYCLE_CANCELLED"));
+        expected.put("POST /api/v1/systems/{system}/retirement", List.of("SYSTEM/RETIRED"));
+        expected.put("PUT /api/v1/best-practices/{entry}", List.of("CATALOGUE_ENTRY/MARKED_BEST_PRACTICE"));
+        expected.put("DELETE /api/v1/best-practices/{entry}", List.of("CATALOGUE_ENTRY/BEST_PRACTICE_WITHDRAWN"));
         expected.put("POST /api/v1/users", List.of("USER/CREATED"));
         expected.put("PATCH /api/v1/users/{user}", List.of("USER/CHANGED"));
         expected.put("POST /api/v1/node/keys/rotate", List.of("node_key/ROTATED", "trusted_key/TRUSTED_OWN"));

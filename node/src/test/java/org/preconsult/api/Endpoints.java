@@ -40,6 +40,7 @@ final class Endpoints {
     private static final Set<Role> COORDINATOR = EnumSet.of(Role.COORDINATOR);
     private static final Set<Role> KEEPERS = EnumSet.of(Role.OPERATOR, Role.AUDITOR);
     private static final Set<Role> STANDARDS = EnumSet.of(Role.OPERATOR, Role.REVIEWER);
+    private static final Set<Role> ACCOUNTS = EnumSet.of(Role.COORDINATOR, Role.REVIEWER, Role.OPERATOR, Role.AUDITOR);
 
     static final String PLAN = "{\"title\":\"Online building permits\",\"budget\":1000}";
     static final String SYSTEM = "{\"name\":\"Permit portal\",\"description\":\"Residents apply for permits online.\"}";
@@ -64,15 +65,36 @@ final class Endpoints {
             new Endpoint("GET", "/api/v1/plans/{plan}/redundancy-check", "", null, CHECKERS, false),
             new Endpoint("POST", "/api/v1/plans/{plan}/conditions/{planCondition}/fulfilment", JSON,
                     "{\"evidence\":\"Adoption assessed; report of 3 March.\"}", COORDINATOR, true),
+            new Endpoint("GET", "/api/v1/plans/{plan}/lifecycle", "", null, ALL, false),
+            new Endpoint("POST", "/api/v1/plans/{plan}/lifecycle/kickoff", JSON, "{\"kickoffOn\":\"2026-03-01\"}", COORDINATOR, true),
+            new Endpoint("POST", "/api/v1/plans/{plan}/lifecycle/completion", JSON, "{\"goLiveOn\":\"2026-11-01\"}", COORDINATOR, true),
+            new Endpoint("POST", "/api/v1/plans/{plan}/lifecycle/cancellation", JSON,
+                    "{\"reason\":\"The council withdrew the budget.\"}", COORDINATOR, true),
+            new Endpoint("PUT", "/api/v1/plans/{plan}/lifecycle/deliverables/{deliverable}", JSON,
+                    "{\"title\":\"Final report\",\"deliveredOn\":\"2026-11-15\",\"sizeBytes\":120000,"
+                            + "\"checksum\":\"" + "ab".repeat(32) + "\"}", COORDINATOR, true),
+            new Endpoint("GET", "/api/v1/lifecycle/flagged", "", null, ACCOUNTS, false),
+            new Endpoint("GET", "/api/v1/statistics", "", null, ACCOUNTS, false),
+            new Endpoint("GET", "/api/v1/statistics.csv", "", null, ACCOUNTS, false),
+            new Endpoint("GET", "/api/v1/statistics/league", "", null, ACCOUNTS, false),
+            new Endpoint("GET", "/api/v1/statistics/league.csv", "", null, ACCOUNTS, false),
             new Endpoint("POST", "/api/v1/redundancy-checks", JSON, "{\"title\":\"Parking permits online\"}", CHECKERS, false),
             new Endpoint("GET", "/api/v1/systems", "", null, ALL, false),
             new Endpoint("GET", "/api/v1/systems/{system}", "", null, ALL, false),
             new Endpoint("POST", "/api/v1/systems", JSON, SYSTEM, COORDINATOR, true),
             new Endpoint("PUT", "/api/v1/systems/{system}", JSON, SYSTEM, COORDINATOR, true),
+            new Endpoint("POST", "/api/v1/systems/{system}/retirement", JSON,
+                    "{\"retiredOn\":\"2026-06-30\",\"reason\":\"Replaced by the national platform.\"}", COORDINATOR, true),
+            new Endpoint("GET", "/api/v1/systems/export.csv", "", null, ALL, false),
+            new Endpoint("GET", "/api/v1/systems/{system}/publiccode.yml", "", null, ALL, false),
             new Endpoint("POST", "/api/v1/standard-systems", JSON, STANDARD, STANDARDS, true),
             new Endpoint("PUT", "/api/v1/standard-systems/{standard}", JSON, STANDARD, STANDARDS, true),
             new Endpoint("GET", "/api/v1/catalogue/entries", "", null, ALL, false),
             new Endpoint("GET", "/api/v1/catalogue/entries/{entry}", "", null, ALL, false),
+            new Endpoint("GET", "/api/v1/catalogue/export.csv", "", null, ALL, false),
+            new Endpoint("GET", "/api/v1/best-practices", "", null, ALL, false),
+            new Endpoint("PUT", "/api/v1/best-practices/{entry}", JSON, "{\"reason\":\"Reused by three cities.\"}", STANDARDS, true),
+            new Endpoint("DELETE", "/api/v1/best-practices/{entry}", "", null, STANDARDS, true),
             new Endpoint("POST", "/api/v1/catalogue/entries", JSON, IMPORT, OPERATOR, true),
             new Endpoint("POST", "/api/v1/catalogue/entries", CSV, IMPORT_CSV, OPERATOR, true),
             new Endpoint("POST", "/api/v1/catalogue/publiccode", YAML, PUBLICCODE, OPERATOR, true),

@@ -105,6 +105,7 @@ class HostileInputTest implements TestPropertyProvider {
         send(HttpRequest.POST("/api/v1/users", "{\"username\":\"target\",\"password\":\"a-long-password\",\"roles\":[\"AUDITOR\"]}"),
                 Role.OPERATOR_);
         ids.put("user", "target");
+        ids.put("deliverable", "FINAL_REPORT");
         send(HttpRequest.POST("/api/v1/catalogue/entries", Endpoints.IMPORT), Role.OPERATOR_);
         ids.put("entry", "imp-1");
     }
@@ -223,7 +224,9 @@ class HostileInputTest implements TestPropertyProvider {
     private static boolean acceptsAnyQuery(String path) {
         return path.equals("/api/v1/review-cases/turnaround") || path.equals("/api/v1/conditions/by-government")
                 || path.equals("/api/v1/review-policy") || path.startsWith("/api/v1/node/keys")
-                || path.startsWith("/api/v1/node/trusted-keys") || path.startsWith("/metrics") || path.startsWith("/prometheus");
+                || path.startsWith("/api/v1/node/trusted-keys") || path.startsWith("/metrics") || path.startsWith("/prometheus")
+                || path.startsWith("/api/v1/statistics") || path.equals("/api/v1/lifecycle/flagged")
+                || path.endsWith("/export.csv") || path.equals("/api/v1/best-practices");
     }
 
     /** Malformed variants of a valid JSON body: broken syntax, wrong shapes, and every field given a wrong value. */

@@ -47,10 +47,8 @@ public class RetiringSystems {
         if (result instanceof Retirement.Allowed allowed) {
             systems.change(systemId, new SystemRegistry.SystemCommand(system.name(), system.description(),
                     system.functions(), system.functionCode(), system.platform(), EntryStatus.RETIRED,
-                    system.goLiveYear(), system.language()));
-            audit.record(actor.current(), "SYSTEM", systemId, "RETIRED", Map.of("status", system.status().name()),
-                    Map.of("status", EntryStatus.RETIRED.name(), "retiredOn", allowed.retiredOn().toString(),
-                            "reason", allowed.reason()));
+                    system.goLiveYear(), system.language()), "RETIRED",
+                    Map.of("retiredOn", allowed.retiredOn().toString(), "reason", allowed.reason()));
         }
         return result;
     }

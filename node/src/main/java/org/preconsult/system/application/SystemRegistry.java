@@ -75,6 +75,15 @@ public class SystemRegistry {
 
     @Transactional
     public InformationSystem change(String id, SystemCommand command) {
+        return change(id, command, "CHANGED", Map.of());
+    }
+
+    /**
+     * Changes a system and records the change as one audit event with the given action (e.g.
+     * RETIRED) and details added to what the system became.
+     */
+    @Transactional
+    public InformationSystem change(String id, SystemCommand command, String action, Map<String, Object> details) {
         var before = get(id);
         var now = clock.instant();
         var system = new InformationSystem(id, command.name(), command.description(), command.functions(),
@@ -82,7 +91,9 @@ public class SystemRegistry {
                 command.language(), before.createdAt(), now, before.version() + 1);
         rows.update(toRow(system));
         announce(system);
-        audit.record(actor.current(), "SYSTEM", id, "CHANGED", view(before), view(system));
+        Map<String, Object> after = new java.util.LinkedHashMap<>(view(system));
+        after.putAll(details);
+        audit.record(actor.current(), "SYSTEM", id, action, view(before), after);
         return system;
     }
 
