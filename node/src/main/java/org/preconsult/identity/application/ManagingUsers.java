@@ -68,6 +68,12 @@ public class ManagingUsers {
         return rows.existsById(username);
     }
 
+    /** The user as stored now, enabled or not. */
+    @Transactional(readOnly = true)
+    public Optional<User> find(String username) {
+        return rows.findById(username).map(ManagingUsers::toUser);
+    }
+
     /** The user when the password is right and the account enabled; empty otherwise. */
     @Transactional(readOnly = true)
     public Optional<User> authenticate(String username, String password) {
