@@ -121,7 +121,8 @@ public class CasePages {
     @Get("/{id}")
     Object show(HttpRequest<?> request, @PathVariable String id) {
         var c = cases.get(id);
-        return UiContext.page("cases/show", page(request, c, preselected(c), List.of(), null));
+        var ui = context.of(request);
+        return UiContext.page("cases/show", page(request, c, preselected(c, ui), List.of(), null));
     }
 
     @Post(value = "/{id}/decision", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -214,12 +215,12 @@ public class CasePages {
     }
 
     /** The form as the recommendation fills it: its outcome, its reasons, its adoption condition. */
-    private static DecisionForm preselected(ReviewCase c) {
+    private static DecisionForm preselected(ReviewCase c, Ui ui) {
         var r = c.evidence() == null ? null : c.evidence().recommendation();
         List<ConditionRow> rows = new ArrayList<>();
         if (r != null && r.outcome() == Outcome.CONDITIONAL_APPROVAL && r.proposed() != null) {
-            rows.add(new ConditionRow("Assess adoption of " + r.proposed().name() + " (" + r.proposed().owner()
-                    + ") before procurement.", "", r.proposed().entryId()));
+            rows.add(new ConditionRow(ui.t(r.proposed().evidence() != null && r.proposed().evidence().sameOwner() ? "case.condition.revision"
+                    : "case.condition.adopt", r.proposed().name(), r.proposed().owner()), "", r.proposed().entryId()));
         }
         while (rows.size() < CONDITION_ROWS) {
             rows.add(new ConditionRow("", "", ""));
