@@ -88,7 +88,6 @@ class BrowserRoundTripTest {
             browser.type("#password", "coordinator-password");
             browser.clickThrough("#sign-in");
             assertTrue(browser.url().endsWith("/plans"), browser.url());
-            browser.screenshot("02-plans-" + lang);
 
             // Draft: the title first, then the form with completeness and the advisory check beside it.
             browser.clickThrough("#new-plan");
@@ -159,6 +158,9 @@ class BrowserRoundTripTest {
                     () -> federation.node("prov-north").count(
                             "SELECT COUNT(*) FROM case_condition WHERE plan_id = ? AND status = 'FULFILLED'", planId) == 1);
             browser.screenshot("08-condition-fulfilled-" + lang);
+            browser.open(local + "/plans");
+            assertTrue(browser.text("#plans").contains(text.title()));
+            browser.screenshot("02-plans-" + lang);
 
             // The catalogue finds the system across languages, and shows its entry.
             browser.open(local + "/catalogue?q=" + java.net.URLEncoder.encode(lang.equals("ko") ? "건축허가" : "building permit",
@@ -170,6 +172,23 @@ class BrowserRoundTripTest {
 
             System.out.printf("axe-core (%s): %d pages checked, %d rule passes, violations: %s%n", lang,
                     browser.pagesChecked, browser.rulesPassed, browser.violations);
+            // The province's operator: signs the reviewer out, then sees users, federation status and audit trail.
+            browser.open(province + "/cases");
+            browser.clickThrough(".app-signout button");
+            assertTrue(browser.url().contains("/sign-in"), browser.url());
+            browser.type("#username", "operator");
+            browser.type("#password", "operator-password");
+            browser.clickThrough("#sign-in");
+            assertTrue(browser.url().endsWith("/operator/users"), browser.url());
+            assertTrue(browser.text("#users").contains("reviewer"));
+            browser.screenshot("11-users-" + lang);
+            browser.open(province + "/operator/federation");
+            assertTrue(browser.text("#federation").contains("prov-north"));
+            browser.screenshot("12-federation-" + lang);
+            browser.open(province + "/audit");
+            assertTrue(browser.text("#audit").contains("REVIEW_CASE"));
+            browser.screenshot("13-audit-" + lang);
+
             VIOLATIONS.addAll(browser.violations);
             TIMINGS.putAll(browser.serverMillis);
             assertEquals(List.of(), browser.seriousOrCritical(), "serious or critical accessibility violations");

@@ -68,7 +68,7 @@ class MessagesTest {
         var en = keys("en");
         var ko = keys("ko");
         var prefixes = Set.of("role.", "status.", "outcome.", "kind.", "entryStatus.", "caseStatus.", "field.", "hint.",
-                "completeness.", "notice.", "condition.", "status.colour.", "outcome.colour.");
+                "completeness.", "notice.", "condition.", "status.colour.", "outcome.colour.", "userRole.", "users.notice.");
         var missing = new TreeSet<String>();
         for (String key : used) {
             if (key.startsWith("org.") || key.startsWith("preconsult.") || key.startsWith("i18n.") || prefixes.contains(key)
@@ -99,7 +99,9 @@ class MessagesTest {
                 .forEach(f -> needed.add("field." + f));
         Stream.of("purpose", "functions", "functionCode", "budget", "plannedStart", "plannedEnd", "language")
                 .forEach(f -> needed.add("hint." + f));
-        needed.addAll(List.of("notice.submitted", "notice.fulfilled", "caseStatus.ALL"));
+        needed.addAll(List.of("notice.submitted", "notice.fulfilled", "caseStatus.ALL", "users.notice.created",
+                "users.notice.enabled", "users.notice.disabled"));
+        Stream.of(org.preconsult.identity.model.Role.values()).forEach(v -> needed.add("userRole." + v));
         var en = keys("en");
         var ko = keys("ko");
         var missing = new TreeSet<String>();

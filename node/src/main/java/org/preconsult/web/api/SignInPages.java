@@ -51,7 +51,9 @@ public class SignInPages {
     HttpResponse<?> home(HttpRequest<?> request) {
         var roles = request.getUserPrincipal(Authentication.class).map(Authentication::getRoles).orElseThrow();
         String to = roles.contains(Role.COORDINATOR_) || roles.contains(Role.SUBMITTER_) ? "/plans"
-                : roles.contains(Role.REVIEWER_) ? "/cases" : "/catalogue";
+                : roles.contains(Role.REVIEWER_) ? "/cases"
+                : roles.contains(Role.OPERATOR_) ? "/operator/users"
+                : roles.contains(Role.AUDITOR_) ? "/audit" : "/catalogue";
         return HttpResponse.seeOther(URI.create(to));
     }
 
