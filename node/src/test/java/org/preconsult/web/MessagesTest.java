@@ -99,7 +99,7 @@ class MessagesTest {
                 .forEach(f -> needed.add("field." + f));
         Stream.of("purpose", "functions", "functionCode", "budget", "plannedStart", "plannedEnd", "language")
                 .forEach(f -> needed.add("hint." + f));
-        needed.addAll(List.of("notice.submitted", "notice.fulfilled", "caseStatus.ALL", "users.notice.created",
+        needed.addAll(List.of("error.notFound", "error.conflict", "error.invalid", "error.other", "notice.submitted", "notice.fulfilled", "caseStatus.ALL", "users.notice.created",
                 "users.notice.enabled", "users.notice.disabled"));
         Stream.of(org.preconsult.identity.model.Role.values()).forEach(v -> needed.add("userRole." + v));
         var en = keys("en");

@@ -139,6 +139,14 @@ class WebUiTest implements TestPropertyProvider {
     }
 
     @Test
+    void theApi_ignoresTheSessionCookie_soABrowserCannotBeMadeToCallIt() {
+        var browser = new Browser();
+        browser.signIn("clerk", "clerk-password");
+        assertEquals(200, browser.get("/plans").code());
+        assertEquals(401, browser.get("/api/v1/plans").code());
+    }
+
+    @Test
     void aWrongPassword_isRefusedOnTheSignInPage() {
         var browser = new Browser();
         var refused = browser.signIn("clerk", "not-the-password");
@@ -238,6 +246,16 @@ class WebUiTest implements TestPropertyProvider {
         var saved = browser.post(edit, wrong);
         assertEquals(303, saved.code());
         assertTrue(browser.get(saved.getHeaders().get("Location")).body().contains("Citizens apply for building permits online"));
+    }
+
+    @Test
+    void anUnknownPlan_isAPageInTheUsersLanguage_notTheApisProblemJson() {
+        var browser = new Browser();
+        browser.acceptLanguage = "ko";
+        browser.signIn("clerk", "clerk-password");
+        var missing = browser.get("/plans/no-such-plan");
+        assertEquals(404, missing.code());
+        assertTrue(missing.body().contains("페이지를 찾을 수 없습니다"), missing.body());
     }
 
     @Test

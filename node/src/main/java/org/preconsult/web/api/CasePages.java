@@ -9,6 +9,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
@@ -236,5 +237,11 @@ public class CasePages {
     /** Whole days left, rounded toward the deadline (negative when overdue). */
     static long days(Duration remaining) {
         return Math.floorDiv(remaining.toHours(), 24);
+    }
+
+    /** A refusal of the services (not found, conflict) as a page, not as the API's problem+json. */
+    @Error(exception = ProblemException.class)
+    HttpResponse<?> refused(HttpRequest<?> request, ProblemException problem) {
+        return ErrorPages.of(context, request, problem);
     }
 }

@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
@@ -15,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.preconsult.catalogue.application.BrowsingCatalogue;
+import org.preconsult.common.api.ProblemException;
 import org.preconsult.catalogue.model.DescribedEntry;
 import org.preconsult.catalogue.model.EntryKind;
 import org.preconsult.catalogue.model.Translation;
@@ -99,5 +101,11 @@ public class CataloguePages {
         String description = e.description().length() > 240 ? e.description().substring(0, 240) + "…" : e.description();
         return new EntryRow(e.id(), CheckView.entryHref(e.id()), e.name(), e.kind().name(), e.owner(), e.status().name(),
                 e.language(), description, score);
+    }
+
+    /** A refusal of the services (not found, conflict) as a page, not as the API's problem+json. */
+    @Error(exception = ProblemException.class)
+    HttpResponse<?> refused(HttpRequest<?> request, ProblemException problem) {
+        return ErrorPages.of(context, request, problem);
     }
 }

@@ -7,6 +7,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
@@ -158,5 +159,11 @@ public class OperatorPages {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip().substring(0, Math.min(200, s.strip().length()));
+    }
+
+    /** A refusal of the services (not found, conflict) as a page, not as the API's problem+json. */
+    @Error(exception = ProblemException.class)
+    HttpResponse<?> refused(HttpRequest<?> request, ProblemException problem) {
+        return ErrorPages.of(context, request, problem);
     }
 }

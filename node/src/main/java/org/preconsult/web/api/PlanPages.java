@@ -9,6 +9,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
@@ -266,5 +267,11 @@ public class PlanPages {
         var completeness = plan.completeness();
         return new Live(completeness.score(), completeness.missing().stream().map(m -> m.field()).toList(),
                 CheckView.of(checking.check(draft, 5)));
+    }
+
+    /** A refusal of the services (not found, conflict) as a page, not as the API's problem+json. */
+    @Error(exception = ProblemException.class)
+    HttpResponse<?> refused(HttpRequest<?> request, ProblemException problem) {
+        return ErrorPages.of(context, request, problem);
     }
 }

@@ -15,8 +15,8 @@ import org.preconsult.web.application.WebSessions;
 import org.reactivestreams.Publisher;
 
 /**
- * Authenticates browser requests from the session cookie, beside the API's bearer tokens (which
- * the JWT fetcher reads as before). Roles come from the user as stored now, not from the moment of
+ * Authenticates the web UI's requests from the session cookie, beside the API's bearer tokens
+ * (which the JWT fetcher reads as before; the API itself ignores the cookie). Roles come from the user as stored now, not from the moment of
  * sign-in. The session is kept on the request for the CSRF check of its forms.
  */
 @Singleton
@@ -36,7 +36,9 @@ class SessionAuthenticationFetcher implements AuthenticationFetcher<HttpRequest<
     @Override
     public Publisher<Authentication> fetchAuthentication(HttpRequest<?> request) {
         var token = SessionCookie.read(request, SessionCookie.SESSION);
-        if (token.isEmpty() || request.getHeaders().getAuthorization().isPresent()) {
+        // The API stays bearer-only: a session cookie that a browser attaches on its own never
+        // authorizes an API call, so the API needs no CSRF defence of its own.
+        if (token.isEmpty() || request.getHeaders().getAuthorization().isPresent() || request.getPath().startsWith("/api/")) {
             return Publishers.empty();
         }
         // The lookup reads the database: off the event loop. No session: nothing emitted.
