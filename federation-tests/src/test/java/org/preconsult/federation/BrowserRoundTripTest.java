@@ -149,6 +149,10 @@ class BrowserRoundTripTest {
             assertTrue(!browser.text("#plan-status").equals(submitted), "the status changed with the decision");
             assertTrue(browser.text("#decision").contains("prov-north"));
             browser.screenshot("07-plan-decided-" + lang);
+            browser.open(local + "/plans");
+            assertTrue(browser.text("#plans").contains(lang.equals("ko") ? "미이행 1건" : "1 open"),
+                    "the plan list shows the open condition and when it is due");
+            browser.open(planUrl);
             browser.type("textarea[name='evidence']", lang.equals("ko")
                     ? "2027년 2월 검토 보고서: B시 시스템을 일부 수정하여 도입하기로 함."
                     : "Assessment report 2027-02: City B's system adopted with minor changes.");

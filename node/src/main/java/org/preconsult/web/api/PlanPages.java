@@ -117,10 +117,12 @@ public class PlanPages {
 
     @Get
     Object list(HttpRequest<?> request) {
-        var today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        var rows = plans.list(null, Pageable.from(0, 200, Sort.of(Sort.Order.desc("updatedAt")))).getContent().stream()
+        var page = plans.list(null, Pageable.from(0, 200, Sort.of(Sort.Order.desc("updatedAt")))).getContent();
+        var conditionsByPlan = conditions.ofPlans(page.stream().map(Plan::id).toList());
+        var rows = page.stream()
                 .map(p -> {
-                    var open = conditions.of(p.id()).stream().filter(c -> c.status().equals("OPEN")).toList();
+                    var open = conditionsByPlan.getOrDefault(p.id(), List.of()).stream()
+                            .filter(c -> c.status().equals("OPEN")).toList();
                     return new PlanRow(p.id(), p.content().title(), p.status().name(), p.completeness().score(),
                             p.updatedAt(), p.submittedAt(), open.size(),
                             open.stream().map(c -> c.dueDate()).filter(d -> d != null).min(LocalDate::compareTo).orElse(null));
