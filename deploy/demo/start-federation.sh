@@ -239,6 +239,9 @@ done
 say ""
 LOCAL_URL=$(node_url city-a)
 CENTRAL_URL=$(node_url central)
+say "Open the web UI: $LOCAL_URL/ (City A: sign in as coordinator) and $(node_url prov-north)/ (North Province:"
+say "sign in as reviewer) to take a plan through review in the browser, in English or Korean."
+say ""
 say "Try it (./deploy/demo/walkthrough.sh does all of this and more in one go):"
 say "  T=\$(curl -s $LOCAL_URL/login -H 'Content-Type: application/json' -d '{\"username\":\"coordinator\",\"password\":\"$(demo_password coordinator)\"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)[\"access_token\"])')"
 say "  curl -s $LOCAL_URL/api/v1/plans -H \"Authorization: Bearer \$T\"                       # City A's plans, with completeness"

@@ -56,6 +56,16 @@ public class PlanConditions {
         return rows.findByPlanIdOrderByDueDate(planId);
     }
 
+    /** The conditions of several plans in one query, by plan id (plans without conditions are absent). */
+    @Transactional(readOnly = true)
+    public Map<String, List<PlanConditionRow>> ofPlans(java.util.Collection<String> planIds) {
+        if (planIds.isEmpty()) {
+            return Map.of();
+        }
+        return rows.findByPlanIdIn(planIds).stream()
+                .collect(java.util.stream.Collectors.groupingBy(PlanConditionRow::planId));
+    }
+
     /** Records that an open condition is fulfilled, with the evidence, and reports it upward. */
     @Transactional
     public PlanConditionRow fulfil(String planId, String conditionId, String evidence) {

@@ -18,5 +18,7 @@ public record PlanConditionRow(@Id String conditionId, String planId, String dec
     @JdbcRepository(dialect = Dialect.POSTGRES)
     public interface Rows extends CrudRepository<PlanConditionRow, String> {
         List<PlanConditionRow> findByPlanIdOrderByDueDate(String planId);
+
+        List<PlanConditionRow> findByPlanIdIn(java.util.Collection<String> planIds);
     }
 }

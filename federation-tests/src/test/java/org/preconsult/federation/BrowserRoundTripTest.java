@@ -1,0 +1,209 @@
+package org.preconsult.federation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.preconsult.identity.application.ManagingUsers;
+import org.preconsult.identity.model.Role;
+
+/**
+ * The round trip in a real browser against real nodes, in English and in Korean: a coordinator at a
+ * local government drafts a plan and sees what already exists beside the form, submits it after
+ * checking the answers; a reviewer at the province finds it in the queue, reads the evidence and
+ * records the recommended conditional approval; the coordinator sees the decision and fulfils the
+ * condition. axe-core checks every page; the main pages are saved into docs/ui/.
+ */
+class BrowserRoundTripTest {
+
+    static FederationFixture federation;
+    static final List<Browser.Violation> VIOLATIONS = new ArrayList<>();
+    static final Map<String, Double> TIMINGS = new java.util.LinkedHashMap<>();
+
+    @BeforeAll
+    static void startFederation() {
+        federation = FederationFixture.standardTree();
+        federation.node("city-a").context().getBean(ManagingUsers.class)
+                .create("coordinator", "coordinator-password", "Park Coordinator", EnumSet.of(Role.COORDINATOR));
+        federation.node("prov-north").context().getBean(ManagingUsers.class)
+                .create("reviewer", "reviewer-password", "Choi Reviewer", EnumSet.of(Role.REVIEWER));
+        var system = PlanFixture.system("Building permit online service",
+                "Residents apply for building permits online, upload their drawings and documents, and track the "
+                        + "review of their permit application.");
+        system.put("functions", List.of("online application", "document upload", "status tracking"));
+        federation.node("city-b").postJson("COORDINATOR", "/api/v1/systems", system);
+        var cityA = federation.node("city-a");
+        FederationFixture.await("City B's system reaches City A's catalogue", Duration.ofSeconds(30),
+                () -> cityA.count("SELECT COUNT(*) FROM catalogue_entry WHERE name = ?", "Building permit online service") == 1);
+    }
+
+    @AfterAll
+    static void stopFederation() {
+        federation.close();
+        System.out.println("Server time per page (ms), first byte after the request was sent:");
+        TIMINGS.forEach((page, ms) -> System.out.printf("  %6.1f  %s%n", ms, page));
+        System.out.println("axe-core findings (all impacts): " + VIOLATIONS);
+    }
+
+    /** What the coordinator types, in the language of the run. */
+    record PlanText(String title, String purpose, String functions, String language) {
+    }
+
+    @Test
+    void coordinatorDraftsAndSubmits_reviewerDecidesAtTheProvince_coordinatorFulfilsTheCondition_inEnglish() {
+        roundTrip("en", new PlanText("Online building permits",
+                "Residents apply for building permits online, upload drawings and follow the review of their application.",
+                "online application\ndocument upload\nstatus tracking", "en"));
+    }
+
+    @Test
+    void coordinatorDraftsAndSubmits_reviewerDecidesAtTheProvince_coordinatorFulfilsTheCondition_inKorean() {
+        roundTrip("ko", new PlanText("건축허가 온라인 신청",
+                "주민이 건축허가를 온라인으로 신청하고 도면을 올리며 신청서의 검토 진행 상황을 확인하는 시스템입니다.",
+                "온라인 신청\n서류 업로드\n진행 상황 조회", "ko"));
+    }
+
+    private void roundTrip(String lang, PlanText text) {
+        String local = "http://localhost:" + port("city-a");
+        // Another host name for the province: cookies are kept per host, not per port.
+        String province = "http://127.0.0.1:" + port("prov-north");
+        try (var browser = new Browser()) {
+            // Sign in at the local government, in the language of the run.
+            browser.open(local + "/plans");
+            assertTrue(browser.url().contains("/sign-in"), "a page that needs a user leads to sign-in");
+            if (lang.equals("ko")) {
+                browser.clickThrough("a[hreflang='ko']");
+            }
+            assertEquals(lang, browser.lang());
+            browser.screenshot("01-sign-in-" + lang);
+            browser.type("#username", "coordinator");
+            browser.type("#password", "coordinator-password");
+            browser.clickThrough("#sign-in");
+            assertTrue(browser.url().endsWith("/plans"), browser.url());
+
+            // Draft: the title first, then the form with completeness and the advisory check beside it.
+            browser.clickThrough("#new-plan");
+            browser.type("#title", text.title());
+            browser.clickThrough("#create-draft");
+            assertTrue(browser.url().endsWith("/edit"), browser.url());
+            String planUrl = browser.url().replace("/edit", "");
+            String planId = planUrl.substring(planUrl.lastIndexOf('/') + 1);
+            browser.type("#purpose", text.purpose());
+            browser.type("#functions", text.functions());
+            browser.type("#language", text.language());
+            browser.waitUntil("the advisory check shows City B's system while the plan is typed",
+                    () -> browser.text("#live-panel").contains("Building permit online service"));
+            browser.type("#budget", "30000000");
+            browser.type("#plannedStart", "2027-03-01");
+            browser.type("#plannedEnd", "2027-12-31");
+            browser.type("#platform", "Java web application on the municipal cloud");
+            browser.waitUntil("the draft is saved as it is typed, and complete",
+                    () -> federation.node("city-a").count("SELECT COUNT(*) FROM plan WHERE id = ? AND platform IS NOT NULL", planId) == 1
+                            && browser.text("#completeness").startsWith("100"));
+            browser.checked();
+            browser.screenshot("03-plan-form-" + lang);
+
+            // Check the answers, then submit.
+            browser.clickThrough("#continue");
+            assertTrue(browser.url().endsWith("/submit"), browser.url());
+            browser.screenshot("04-check-answers-" + lang);
+            browser.clickThrough("#confirm-submit");
+            assertTrue(browser.text("#notice").length() > 0);
+            String submitted = browser.text("#plan-status");
+
+            // The reviewer at the province: the queue, the case with the evidence, the decision.
+            FederationFixture.await("the case reaches the province", Duration.ofSeconds(30),
+                    () -> federation.node("prov-north").count("SELECT COUNT(*) FROM review_case WHERE plan_id = ?", planId) == 1);
+            browser.open(province + "/sign-in");
+            if (lang.equals("ko")) {
+                browser.clickThrough("a[hreflang='ko']");
+            }
+            browser.type("#username", "reviewer");
+            browser.type("#password", "reviewer-password");
+            browser.clickThrough("#sign-in");
+            assertTrue(browser.url().endsWith("/cases"), browser.url());
+            assertTrue(browser.text("#cases").contains(text.title()));
+            browser.screenshot("05-review-queue-" + lang);
+            browser.clickLink(text.title());
+            waitForCaseOf(browser, text.title());
+            assertTrue(browser.text("#evidence").length() > 0);
+            assertTrue(browser.element("#outcome-CONDITIONAL_APPROVAL").isSelected(),
+                    "the recommendation (adopt City B's system) is preselected");
+            browser.screenshot("06-case-" + lang);
+            browser.clickThrough("#record-decision");
+            assertTrue(browser.text("#decision").length() > 0);
+
+            // Back at the local: the decision with its condition, fulfilled with evidence.
+            FederationFixture.await("the decision reaches City A", Duration.ofSeconds(30),
+                    () -> "CONDITIONALLY_APPROVED".equals(federation.node("city-a")
+                            .text("SELECT status FROM plan WHERE id = ?", planId)));
+            browser.open(planUrl);
+            assertTrue(!browser.text("#plan-status").equals(submitted), "the status changed with the decision");
+            assertTrue(browser.text("#decision").contains("prov-north"));
+            browser.screenshot("07-plan-decided-" + lang);
+            browser.open(local + "/plans");
+            assertTrue(browser.text("#plans").contains(lang.equals("ko") ? "미이행 1건" : "1 open"),
+                    "the plan list shows the open condition and when it is due");
+            browser.open(planUrl);
+            browser.type("textarea[name='evidence']", lang.equals("ko")
+                    ? "2027년 2월 검토 보고서: B시 시스템을 일부 수정하여 도입하기로 함."
+                    : "Assessment report 2027-02: City B's system adopted with minor changes.");
+            browser.clickThrough("form[action$='/fulfilment'] button");
+            assertTrue(browser.text("#notice").length() > 0);
+            FederationFixture.await("the province sees the condition fulfilled", Duration.ofSeconds(30),
+                    () -> federation.node("prov-north").count(
+                            "SELECT COUNT(*) FROM case_condition WHERE plan_id = ? AND status = 'FULFILLED'", planId) == 1);
+            browser.screenshot("08-condition-fulfilled-" + lang);
+            browser.open(local + "/plans");
+            assertTrue(browser.text("#plans").contains(text.title()));
+            browser.screenshot("02-plans-" + lang);
+
+            // The catalogue finds the system across languages, and shows its entry.
+            browser.open(local + "/catalogue?q=" + java.net.URLEncoder.encode(lang.equals("ko") ? "건축허가" : "building permit",
+                    java.nio.charset.StandardCharsets.UTF_8));
+            assertTrue(browser.text("#results").contains("Building permit online service"));
+            browser.screenshot("09-catalogue-" + lang);
+            browser.clickLink("Building permit online service");
+            browser.screenshot("10-entry-" + lang);
+
+            System.out.printf("axe-core (%s): %d pages checked, %d rule passes, violations: %s%n", lang,
+                    browser.pagesChecked, browser.rulesPassed, browser.violations);
+            // The province's operator: signs the reviewer out, then sees users, federation status and audit trail.
+            browser.open(province + "/cases");
+            browser.clickThrough(".app-signout button");
+            assertTrue(browser.url().contains("/sign-in"), browser.url());
+            browser.type("#username", "operator");
+            browser.type("#password", "operator-password");
+            browser.clickThrough("#sign-in");
+            assertTrue(browser.url().endsWith("/operator/users"), browser.url());
+            assertTrue(browser.text("#users").contains("reviewer"));
+            browser.screenshot("11-users-" + lang);
+            browser.open(province + "/operator/federation");
+            assertTrue(browser.text("#federation").contains("prov-north"));
+            browser.screenshot("12-federation-" + lang);
+            browser.open(province + "/audit");
+            assertTrue(browser.text("#audit").contains("REVIEW_CASE"));
+            browser.screenshot("13-audit-" + lang);
+
+            VIOLATIONS.addAll(browser.violations);
+            TIMINGS.putAll(browser.serverMillis);
+            assertEquals(List.of(), browser.seriousOrCritical(), "serious or critical accessibility violations");
+        }
+    }
+
+    private static void waitForCaseOf(Browser browser, String title) {
+        browser.waitUntil("the case page of " + title, () -> browser.text("h1").contains(title));
+    }
+
+    private static int port(String node) {
+        return federation.node(node).context().getBean(EmbeddedServer.class).getPort();
+    }
+}

@@ -1,0 +1,111 @@
+package org.preconsult.web.api;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.preconsult.catalogue.application.BrowsingCatalogue;
+import org.preconsult.common.api.ProblemException;
+import org.preconsult.catalogue.model.DescribedEntry;
+import org.preconsult.catalogue.model.EntryKind;
+import org.preconsult.catalogue.model.Translation;
+import org.preconsult.redundancy.application.RedundancyChecking;
+import org.preconsult.redundancy.model.PlanDraft;
+
+/**
+ * The catalogue pages: a search that finds entries across languages the way the redundancy check
+ * does (the check's own ranking over the same index), browsing by kind, and the entry page.
+ */
+@Controller("/catalogue")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(SecurityRule.IS_AUTHENTICATED)
+// Public only so that the precompiled templates (another package) can name its page records.
+public class CataloguePages {
+
+    static final int PAGE_SIZE = 25;
+
+    public record EntryRow(String id, String href, String name, String kind, String owner, String status,
+                           String language, String description, Integer scorePercent) {
+    }
+
+    public record SearchPage(Ui ui, String q, String kind, List<String> kinds, List<EntryRow> entries, long total) {
+    }
+
+    public record EntryPage(Ui ui, String id, String name, String kind, String owner, String status, String language,
+                            String description, List<String> functions, String functionCode, BigDecimal budget,
+                            String originNode, List<Translation> translations, List<String> relations) {
+    }
+
+    private final UiContext context;
+    private final BrowsingCatalogue browsing;
+    private final RedundancyChecking checking;
+
+    CataloguePages(UiContext context, BrowsingCatalogue browsing, RedundancyChecking checking) {
+        this.context = context;
+        this.browsing = browsing;
+        this.checking = checking;
+    }
+
+    @Get
+    Object search(HttpRequest<?> request, @Nullable @QueryValue String q, @Nullable @QueryValue String kind) {
+        String text = q == null ? "" : q.strip();
+        if (text.length() > 500) {
+            text = text.substring(0, 500);
+        }
+        EntryKind k = Arrays.stream(EntryKind.values()).filter(e -> e.name().equals(kind)).findFirst().orElse(null);
+        List<EntryRow> rows;
+        long total;
+        if (text.isEmpty()) {
+            var page = browsing.search(k, null, 0, PAGE_SIZE);
+            rows = page.entries().stream().map(e -> row(e, null)).toList();
+            total = page.totalEntries();
+        } else {
+            var result = checking.check(new PlanDraft(text, text, List.of(), null, null, null, null, null), 50);
+            rows = result.matches().stream()
+                    .filter(m -> k == null || m.kind() == k)
+                    .map(m -> browsing.find(m.entryId()).map(e -> row(e, (int) Math.round(m.score() * 100))).orElse(null))
+                    .filter(Objects::nonNull).limit(PAGE_SIZE).toList();
+            total = rows.size();
+        }
+        return UiContext.page("catalogue/search", new SearchPage(context.of(request), text, k == null ? "" : k.name(),
+                Arrays.stream(EntryKind.values()).map(Enum::name).toList(), rows, total));
+    }
+
+    @Get("/entry")
+    HttpResponse<?> entry(HttpRequest<?> request, @QueryValue String id) {
+        var found = browsing.find(id);
+        if (found.isEmpty()) {
+            return HttpResponse.notFound(UiContext.page("catalogue/search", new SearchPage(context.of(request), "", "",
+                    Arrays.stream(EntryKind.values()).map(Enum::name).toList(), List.of(), 0)));
+        }
+        var e = found.get().entry();
+        return HttpResponse.ok(UiContext.page("catalogue/entry", new EntryPage(context.of(request), e.id(), e.name(),
+                e.kind().name(), e.owner(), e.status().name(), e.language(), e.description(), e.functions(),
+                e.functionCode(), e.budget(), e.originNode(), found.get().translations(),
+                found.get().relations().stream().map(r -> r.type().name() + ": " + r.target()).toList())));
+    }
+
+    private static EntryRow row(DescribedEntry described, Integer score) {
+        var e = described.entry();
+        String description = e.description().length() > 240 ? e.description().substring(0, 240) + "…" : e.description();
+        return new EntryRow(e.id(), CheckView.entryHref(e.id()), e.name(), e.kind().name(), e.owner(), e.status().name(),
+                e.language(), description, score);
+    }
+
+    /** A refusal of the services (not found, conflict) as a page, not as the API's problem+json. */
+    @Error(exception = ProblemException.class)
+    HttpResponse<?> refused(HttpRequest<?> request, ProblemException problem) {
+        return ErrorPages.of(context, request, problem);
+    }
+}

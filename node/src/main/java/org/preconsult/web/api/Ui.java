@@ -1,0 +1,91 @@
+package org.preconsult.web.api;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Set;
+import org.preconsult.web.infrastructure.Messages;
+
+/**
+ * What every page template needs besides its own model: the language and its texts, formatting
+ * of dates and amounts for that language, the CSRF token of the forms, who is signed in, and the
+ * node. The first parameter of every page record.
+ */
+public record Ui(Messages messages, String csrf, String userName, Set<String> roles, String path, String nodeName,
+                 String nodeRole, ZoneId zone) {
+
+    public String lang() {
+        return messages.locale().getLanguage();
+    }
+
+    /** The text of a message key, arguments filled in. */
+    public String t(String key, Object... args) {
+        return messages.get(key, args);
+    }
+
+    public boolean signedIn() {
+        return userName != null;
+    }
+
+    public boolean has(String role) {
+        return roles.contains(role);
+    }
+
+    public String date(LocalDate date) {
+        return date == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(messages.locale()).format(date);
+    }
+
+    public String date(Instant instant) {
+        return instant == null ? "" : date(LocalDate.ofInstant(instant, zone));
+    }
+
+    public String dateTime(Instant instant) {
+        return instant == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(messages.locale()).withZone(zone).format(instant);
+    }
+
+    /** An amount of money in the language's grouping, without a currency (budgets are in the national one). */
+    public String amount(BigDecimal amount) {
+        if (amount == null) {
+            return "";
+        }
+        var format = NumberFormat.getNumberInstance(messages.locale());
+        format.setMaximumFractionDigits(2);
+        return format.format(amount);
+    }
+
+    public String percent(double share) {
+        return NumberFormat.getPercentInstance(messages.locale()).format(share);
+    }
+
+    /** A form value for reading: amounts and dates in the language's format, other text as typed. */
+    public String display(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return "";
+        }
+        try {
+            return switch (field) {
+                case "budget" -> amount(new BigDecimal(value));
+                case "plannedStart", "plannedEnd" -> date(LocalDate.parse(value));
+                default -> value;
+            };
+        } catch (RuntimeException unparsable) {
+            return value;
+        }
+    }
+
+    /** The language the switch offers: the other one. */
+    public String otherLang() {
+        return lang().equals("ko") ? "en" : "ko";
+    }
+
+    /** This page in the other language. */
+    public String switchHref() {
+        String base = path == null ? "/" : path;
+        return base + (base.contains("?") ? "&" : "?") + "lang=" + otherLang();
+    }
+}

@@ -1,0 +1,266 @@
+package org.preconsult.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.DefaultHttpClientConfiguration;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.security.token.generator.TokenGenerator;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.preconsult.identity.application.ManagingUsers;
+import org.preconsult.identity.model.Role;
+import org.preconsult.testing.NodeFixture;
+
+/**
+ * The web UI's sessions beside the API's bearer tokens: signing in and out, CSRF and cross-site
+ * refusals, a disabled user losing the session at once, languages, and the drafting flow without
+ * JavaScript.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebUiTest implements TestPropertyProvider {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    @Inject
+    EmbeddedServer server;
+    HttpClient http;
+    @Inject
+    ManagingUsers users;
+    @Inject
+    TokenGenerator tokens;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return new HashMap<>(NodeFixture.nodeProperties());
+    }
+
+    @BeforeAll
+    void createUsers() {
+        // A browser test sees redirects as they are, so this client does not follow them.
+        var config = new DefaultHttpClientConfiguration();
+        config.setFollowRedirects(false);
+        http = HttpClient.create(server.getURL(), config);
+        users.create("clerk", "clerk-password", "Kim Clerk", EnumSet.of(Role.COORDINATOR));
+        users.create("leaving", "leaving-password", "Lee Leaving", EnumSet.of(Role.COORDINATOR));
+    }
+
+    /** A browser's cookies and the last page's CSRF token, kept by hand. */
+    final class Browser {
+        final Map<String, String> cookies = new LinkedHashMap<>();
+        String csrf;
+        String acceptLanguage = "en";
+
+        HttpResponse<String> get(String uri) {
+            return send(HttpRequest.GET(uri));
+        }
+
+        HttpResponse<String> post(String uri, Map<String, String> form) {
+            return send(HttpRequest.POST(uri, form).contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE));
+        }
+
+        HttpResponse<String> send(MutableHttpRequest<?> request) {
+            if (!cookies.isEmpty()) {
+                request.header("Cookie", String.join("; ", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
+            }
+            request.header("Accept-Language", acceptLanguage);
+            HttpResponse<String> response;
+            try {
+                response = http.toBlocking().exchange(request, String.class);
+            } catch (HttpClientResponseException e) {
+                response = (HttpResponse<String>) e.getResponse();
+            }
+            response.getHeaders().getAll("Set-Cookie").forEach(c -> {
+                String pair = c.split(";", 2)[0];
+                String name = pair.substring(0, pair.indexOf('='));
+                String value = pair.substring(pair.indexOf('=') + 1);
+                if (value.isEmpty() || c.toLowerCase().contains("max-age=0")) {
+                    cookies.remove(name);
+                } else {
+                    cookies.put(name, value);
+                }
+            });
+            response.getBody(String.class).ifPresent(body -> {
+                var m = CSRF.matcher(body);
+                if (m.find()) {
+                    csrf = m.group(1);
+                }
+            });
+            return response;
+        }
+
+        HttpResponse<String> signIn(String username, String password) {
+            get("/sign-in");
+            return post("/sign-in", Map.of("username", username, "password", password, "_csrf", csrf, "next", "/plans"));
+        }
+    }
+
+    @Test
+    void signingIn_setsAnHttpOnlySameSiteSessionCookie_andBearerTokensKeepWorking() {
+        var browser = new Browser();
+        browser.get("/sign-in");
+        var signedIn = browser.post("/sign-in", Map.of("username", "clerk", "password", "clerk-password", "_csrf", browser.csrf));
+        assertEquals(303, signedIn.code());
+        String cookie = signedIn.getHeaders().getAll("Set-Cookie").stream().filter(c -> c.startsWith("preconsult_session=")).findFirst().orElseThrow();
+        assertTrue(cookie.toLowerCase().contains("httponly"), cookie);
+        assertTrue(cookie.contains("SameSite=Lax"), cookie);
+        var plans = browser.get("/plans");
+        assertEquals(200, plans.code());
+        assertTrue(plans.body().contains("Your plans"));
+
+        var api = http.toBlocking().exchange(NodeFixture.getAs(tokens, "/api/v1/plans", "COORDINATOR"), String.class);
+        assertEquals(200, api.code(), "the API's bearer tokens work beside the sessions");
+    }
+
+    @Test
+    void aPageWithoutSession_sendsTheBrowserToSignIn_whileTheApiAnswers401() {
+        var page = new Browser().get("/plans");
+        assertEquals(303, page.code());
+        assertTrue(page.getHeaders().get("Location").startsWith("/sign-in?next=%2Fplans"));
+        var api = new Browser().get("/api/v1/plans");
+        assertEquals(401, api.code());
+    }
+
+    @Test
+    void theApi_ignoresTheSessionCookie_soABrowserCannotBeMadeToCallIt() {
+        var browser = new Browser();
+        browser.signIn("clerk", "clerk-password");
+        assertEquals(200, browser.get("/plans").code());
+        assertEquals(401, browser.get("/api/v1/plans").code());
+    }
+
+    @Test
+    void aWrongPassword_isRefusedOnTheSignInPage() {
+        var browser = new Browser();
+        var refused = browser.signIn("clerk", "not-the-password");
+        assertEquals(400, refused.code());
+        assertTrue(refused.body().contains("There is a problem"));
+        assertFalse(browser.cookies.containsKey("preconsult_session"));
+    }
+
+    @Test
+    void aFormWithoutTheSessionsCsrfToken_isRefused() {
+        var browser = new Browser();
+        browser.signIn("clerk", "clerk-password");
+        var forged = browser.post("/plans", Map.of("title", "Forged plan", "_csrf", "not-the-token"));
+        assertEquals(403, forged.code());
+        var missing = browser.post("/plans", Map.of("title", "Forged plan"));
+        assertEquals(403, missing.code());
+        browser.get("/plans/new");
+        var real = browser.post("/plans", Map.of("title", "Real plan", "_csrf", browser.csrf));
+        assertEquals(303, real.code());
+    }
+
+    @Test
+    void aSignInFormWithoutItsCookieToken_isRefused() {
+        var browser = new Browser();
+        var refused = browser.post("/sign-in", Map.of("username", "clerk", "password", "clerk-password", "_csrf", "guessed"));
+        assertEquals(403, refused.code());
+        assertFalse(browser.cookies.containsKey("preconsult_session"));
+    }
+
+    @Test
+    void aCrossSiteFormPost_isRefusedBeforeTheController() {
+        var browser = new Browser();
+        browser.signIn("clerk", "clerk-password");
+        browser.get("/plans/new");
+        var request = HttpRequest.POST("/plans", Map.of("title", "From elsewhere", "_csrf", browser.csrf))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE).header("Sec-Fetch-Site", "cross-site");
+        assertEquals(403, browser.send(request).code());
+        var otherOrigin = HttpRequest.POST("/plans", Map.of("title", "From elsewhere", "_csrf", browser.csrf))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE).header("Origin", "https://attacker.example");
+        assertEquals(403, browser.send(otherOrigin).code());
+    }
+
+    @Test
+    void signingOut_endsTheSessionOnTheServer() {
+        var browser = new Browser();
+        browser.signIn("clerk", "clerk-password");
+        String stolen = browser.cookies.get("preconsult_session");
+        browser.get("/plans");
+        assertEquals(303, browser.post("/sign-out", Map.of("_csrf", browser.csrf)).code());
+        var replay = new Browser();
+        replay.cookies.put("preconsult_session", stolen);
+        assertEquals(303, replay.get("/plans").code(), "the old cookie no longer signs anyone in");
+    }
+
+    @Test
+    void aDisabledUser_losesTheSessionAtOnce() {
+        var browser = new Browser();
+        browser.signIn("leaving", "leaving-password");
+        assertEquals(200, browser.get("/plans").code());
+        users.change("leaving", null, null, false, null);
+        assertEquals(303, browser.get("/plans").code());
+    }
+
+    @Test
+    void theBrowsersLanguage_choosesKorean_andTheSwitchIsRemembered() {
+        var browser = new Browser();
+        browser.acceptLanguage = "ko-KR,ko;q=0.9,en;q=0.5";
+        var korean = browser.get("/sign-in");
+        assertTrue(korean.body().contains("<html lang=\"ko\""), "lang attribute");
+        assertTrue(korean.body().contains("로그인"));
+        var english = browser.get("/sign-in?lang=en");
+        assertTrue(english.body().contains("<html lang=\"en\""));
+        assertTrue(browser.get("/sign-in").body().contains("<html lang=\"en\""), "the switch is kept in a cookie");
+    }
+
+    @Test
+    void aCoordinator_draftsAPlanWithoutJavaScript_seesCompleteness_andTypedTextComesBackWhenADateIsWrong() {
+        var browser = new Browser();
+        browser.signIn("clerk", "clerk-password");
+        browser.get("/plans/new");
+        var created = browser.post("/plans", Map.of("title", "Building permit workflow", "_csrf", browser.csrf));
+        String edit = created.getHeaders().get("Location");
+        assertTrue(edit.matches("/plans/[0-9a-f-]+/edit"), edit);
+        var form = browser.get(edit);
+        assertTrue(form.body().contains("Completeness"));
+        assertTrue(form.body().contains("What already exists"));
+
+        var wrong = new HashMap<String, String>(Map.of("_csrf", browser.csrf, "title", "Building permit workflow",
+                "purpose", "Citizens apply for building permits online and follow the review of their application.",
+                "plannedStart", "next spring"));
+        var refused = browser.post(edit, wrong);
+        assertEquals(400, refused.code());
+        assertTrue(refused.body().contains("Citizens apply for building permits online"), "typed text is kept");
+        assertTrue(refused.body().contains("href=\"#plannedStart\""), "the error summary links to the field");
+
+        wrong.put("plannedStart", "2027-03-01");
+        var saved = browser.post(edit, wrong);
+        assertEquals(303, saved.code());
+        assertTrue(browser.get(saved.getHeaders().get("Location")).body().contains("Citizens apply for building permits online"));
+    }
+
+    @Test
+    void anUnknownPlan_isAPageInTheUsersLanguage_notTheApisProblemJson() {
+        var browser = new Browser();
+        browser.acceptLanguage = "ko";
+        browser.signIn("clerk", "clerk-password");
+        var missing = browser.get("/plans/no-such-plan");
+        assertEquals(404, missing.code());
+        assertTrue(missing.body().contains("페이지를 찾을 수 없습니다"), missing.body());
+    }
+
+    @Test
+    void staticAssets_areServedToAnyone() {
+        assertEquals(200, new Browser().get("/assets/govuk/govuk-frontend.min.css").code());
+        assertEquals(200, new Browser().get("/assets/app/app.js").code());
+    }
+}
