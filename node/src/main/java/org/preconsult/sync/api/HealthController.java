@@ -16,6 +16,8 @@ import org.preconsult.sync.application.ApplyingFeed;
 import org.preconsult.sync.application.Outbox;
 import org.preconsult.sync.application.SyncStatus;
 import org.preconsult.sync.infrastructure.GrpcServer;
+import org.preconsult.trust.application.NodeCertificate;
+import org.preconsult.trust.infrastructure.ParentConnection;
 
 /**
  * The node's health as an operator or a monitor reads it: its role, whether its parent is
@@ -35,8 +37,13 @@ class HealthController {
     private final ApplyingFeed feed;
     private final GrpcServer grpc;
     private final Clock clock;
+    private final NodeCertificate certificate;
+    private final ParentConnection parentConnection;
 
-    HealthController(NodeSettings node, Outbox outbox, SyncStatus status, ApplyingFeed feed, GrpcServer grpc, Clock clock) {
+    HealthController(NodeSettings node, Outbox outbox, SyncStatus status, ApplyingFeed feed, GrpcServer grpc, Clock clock,
+                     NodeCertificate certificate, ParentConnection parentConnection) {
+        this.certificate = certificate;
+        this.parentConnection = parentConnection;
         this.node = node;
         this.outbox = outbox;
         this.status = status;
@@ -54,9 +61,11 @@ class HealthController {
             var down = status.lastSuccess(SyncStatus.Direction.DOWN).orElse(null);
             var error = status.lastError(SyncStatus.Direction.UP).or(() -> status.lastError(SyncStatus.Direction.DOWN));
             boolean connected = error.isEmpty() && recent(up, now) && recent(down, now);
-            parent = new ParentView(node.parent(), connected, error.orElse(null), up, down, feed.cursor());
+            parent = new ParentView(node.parent(), connected, error.orElse(null), up, down, feed.cursor(),
+                    parentConnection.state());
         }
-        return new Health("UP", node.id(), node.name(), node.role(), grpc.port(), outbox.depth(), parent);
+        return new Health("UP", node.id(), node.name(), node.role(), grpc.port(), outbox.depth(), parent,
+                certificate.current().map(NodeCertificate.Held::expiresAt).orElse(null));
     }
 
     private static boolean recent(Instant at, Instant now) {
@@ -65,11 +74,11 @@ class HealthController {
 
     @Serdeable
     record Health(String status, String nodeId, String nodeName, NodeRole role, int grpcPort, long outboxDepth,
-                  ParentView parent) {
+                  ParentView parent, Instant certificateExpiresAt) {
     }
 
     @Serdeable
     record ParentView(String address, boolean connected, String lastError, Instant lastSyncUp, Instant lastSyncDown,
-                      long feedCursor) {
+                      long feedCursor, String tls) {
     }
 }

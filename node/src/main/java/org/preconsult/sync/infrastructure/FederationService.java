@@ -16,6 +16,9 @@ import org.preconsult.sync.application.Feed;
 import org.preconsult.sync.application.ReceivingEnvelopes;
 import org.preconsult.sync.application.SyncSettings;
 import org.preconsult.sync.infrastructure.SyncRows.FeedRow;
+import org.preconsult.trust.api.FederationAuthority;
+import org.preconsult.federation.v1.EnrolmentRequest;
+import org.preconsult.federation.v1.EnrolmentResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,8 +38,11 @@ public class FederationService extends FederationGrpc.FederationImplBase {
     private final Feed feed;
     private final FeedWaiter waiter;
     private final SyncSettings settings;
+    private final FederationAuthority authority;
 
-    FederationService(ReceivingEnvelopes receiving, Feed feed, FeedWaiter waiter, SyncSettings settings) {
+    FederationService(ReceivingEnvelopes receiving, Feed feed, FeedWaiter waiter, SyncSettings settings,
+                      FederationAuthority authority) {
+        this.authority = authority;
         this.receiving = receiving;
         this.feed = feed;
         this.waiter = waiter;
@@ -45,19 +51,23 @@ public class FederationService extends FederationGrpc.FederationImplBase {
 
     @Override
     public void push(PushRequest request, StreamObserver<PushResponse> response) {
-        if (request.getSenderNode().isBlank()) {
-            response.onError(Status.INVALID_ARGUMENT.withDescription("sender_node is required").asRuntimeException());
-            return;
-        }
+        // The sender is the node its certificate names; request.sender_node is not believed.
+        String sender = authority.caller();
         var acks = PushResponse.newBuilder();
         for (var envelope : request.getEnvelopesList()) {
+            var refusal = authority.envelopeRefusal(sender, envelope);
+            if (refusal.isPresent()) {
+                acks.addAcks(EnvelopeAck.newBuilder().setOriginNode(envelope.getOriginNode()).setSeq(envelope.getSeq())
+                        .setResult(EnvelopeAck.Result.REJECTED).setReason(refusal.get()));
+                continue;
+            }
             try {
-                var result = receiving.receive(request.getSenderNode(), envelope);
+                var result = receiving.receive(sender, envelope);
                 acks.addAcks(EnvelopeAck.newBuilder().setOriginNode(envelope.getOriginNode())
                         .setSeq(envelope.getSeq()).setResult(result));
             } catch (RuntimeException e) {
                 LOG.warn("Could not store envelope ({}, {}) from {}; it will be sent again: {}",
-                        envelope.getOriginNode(), envelope.getSeq(), request.getSenderNode(), e.toString());
+                        envelope.getOriginNode(), envelope.getSeq(), sender, e.toString());
                 if (acks.getAcksCount() == 0) {
                     response.onError(Status.UNAVAILABLE.withDescription("the parent could not store the envelopes; retry")
                             .asRuntimeException());
@@ -75,6 +85,11 @@ public class FederationService extends FederationGrpc.FederationImplBase {
         if (request.getNodeId().isBlank() || request.getAfterPosition() < 0) {
             plainResponse.onError(Status.INVALID_ARGUMENT
                     .withDescription("node_id is required and after_position must not be negative").asRuntimeException());
+            return;
+        }
+        var pullRefusal = authority.pullRefusal(authority.caller(), request.getNodeId());
+        if (pullRefusal.isPresent()) {
+            plainResponse.onError(Status.PERMISSION_DENIED.withDescription(pullRefusal.get()).asRuntimeException());
             return;
         }
         var response = (ServerCallStreamObserver<FeedItem>) plainResponse;
@@ -112,6 +127,12 @@ public class FederationService extends FederationGrpc.FederationImplBase {
                 response.onError(Status.UNAVAILABLE.withDescription("feed interrupted; resume from your cursor").asRuntimeException());
             }
         }
+    }
+
+    /** A child's enrolment: the one call answered without a client certificate. */
+    @Override
+    public void enrol(EnrolmentRequest request, StreamObserver<EnrolmentResponse> response) {
+        authority.enrol(request, response);
     }
 
     /** Flow control: waits while the child's window is full; false when the call ended. */

@@ -2,10 +2,8 @@ package org.preconsult.sync.infrastructure;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.grpc.Context;
-import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.netty.NettyChannelBuilder;
 import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -28,6 +26,8 @@ import org.preconsult.sync.application.SyncSettings;
 import org.preconsult.sync.application.SyncSignals;
 import org.preconsult.sync.application.SyncStatus;
 import org.preconsult.sync.infrastructure.SyncRows.OutboxRow;
+import org.preconsult.trust.api.OriginSeals;
+import org.preconsult.trust.infrastructure.ParentConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,11 +50,15 @@ public class ParentLink {
     private final Object wake = new Object();
     private volatile boolean running;
     private volatile boolean pending;
-    private ManagedChannel channel;
+    private final ParentConnection parent;
+    private final OriginSeals seals;
     private Thread pusher;
     private Thread puller;
 
-    ParentLink(NodeSettings node, SyncSettings settings, Outbox outbox, ApplyingFeed applying, SyncStatus status) {
+    ParentLink(NodeSettings node, SyncSettings settings, Outbox outbox, ApplyingFeed applying, SyncStatus status,
+               ParentConnection parent, OriginSeals seals) {
+        this.parent = parent;
+        this.seals = seals;
         this.node = node;
         this.settings = settings;
         this.outbox = outbox;
@@ -68,9 +72,6 @@ public class ParentLink {
             return;
         }
         running = true;
-        channel = NettyChannelBuilder.forTarget(node.parent()).usePlaintext()
-                .keepAliveTime(30, TimeUnit.SECONDS).keepAliveWithoutCalls(true)
-                .maxInboundMessageSize(16 * 1024 * 1024).build();
         pusher = daemon("push-" + node.id(), this::pushLoop);
         puller = daemon("pull-" + node.id(), this::pullLoop);
         LOG.info("Node {} linked to parent {}", node.id(), node.parent());
@@ -123,11 +124,11 @@ public class ParentLink {
         var request = PushRequest.newBuilder().setSenderNode(node.id());
         List<Long> positions = new ArrayList<>();
         for (OutboxRow row : rows) {
-            request.addEnvelopes(parse(row));
+            request.addEnvelopes(seals.seal(parse(row)));
             positions.add(row.position());
         }
         outbox.attempted(positions);
-        var response = FederationGrpc.newBlockingStub(channel)
+        var response = FederationGrpc.newBlockingStub(parent.channel())
                 .withDeadlineAfter(settings.pushDeadline().toMillis(), TimeUnit.MILLISECONDS)
                 .push(request.build());
         for (EnvelopeAck ack : response.getAcksList()) {
@@ -168,7 +169,7 @@ public class ParentLink {
             var call = Context.current().withCancellation();
             try {
                 call.run(() -> {
-                    var stream = FederationGrpc.newBlockingStub(channel)
+                    var stream = FederationGrpc.newBlockingStub(parent.channel())
                             .withDeadlineAfter(settings.pullDeadline().toMillis(), TimeUnit.MILLISECONDS)
                             .pull(PullRequest.newBuilder().setNodeId(node.id()).setAfterPosition(applying.cursor()).build());
                     while (running && stream.hasNext()) {
@@ -213,10 +214,7 @@ public class ParentLink {
                 t.interrupt();
             }
         }
-        if (channel != null) {
-            channel.shutdownNow();
-            channel.awaitTermination(5, TimeUnit.SECONDS);
-        }
+        parent.close();
         for (Thread t : new Thread[] {pusher, puller}) {
             if (t != null) {
                 t.join(5000);
