@@ -23,6 +23,7 @@ import org.preconsult.sync.infrastructure.SyncRepositories.CursorRows;
 import org.preconsult.sync.infrastructure.SyncRepositories.RejectedItemRows;
 import org.preconsult.sync.infrastructure.SyncRows.CursorRow;
 import org.preconsult.sync.infrastructure.SyncRows.RejectedItemRow;
+import org.preconsult.trust.api.KeySeals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,10 +53,12 @@ public class ApplyingFeed {
     private final ReviewCases review;
     private final NodeSettings node;
     private final Clock clock;
+    private final KeySeals keySeals;
 
     public ApplyingFeed(CursorRows cursors, RejectedItemRows rejected, Counters counters, Catalogue catalogue,
                         KeyRing keyRing, SignedDecisions decisions, ApplyingDecision applyingDecision, Feed feed,
-                        ReviewCases review, NodeSettings node, Clock clock) {
+                        ReviewCases review, NodeSettings node, Clock clock, KeySeals keySeals) {
+        this.keySeals = keySeals;
         this.review = review;
         this.cursors = cursors;
         this.rejected = rejected;
@@ -97,6 +100,11 @@ public class ApplyingFeed {
         switch (item.getBodyCase()) {
             case CATALOGUE_ENTRY -> catalogue.upsert(FederationCodec.fromProto(item.getCatalogueEntry(), clock.instant()));
             case NODE_KEY -> {
+                var unbound = keySeals.refusal(item.getNodeKey());
+                if (unbound.isPresent()) {
+                    reject(item, "key refused: " + unbound.get());
+                    return;
+                }
                 var result = keyRing.trust(NodeKeyMessages.fromProto(item.getNodeKey()));
                 if (result instanceof TrustResult.Added && hasChildren()) {
                     feed.broadcast(item.getNodeKey());
