@@ -60,6 +60,11 @@ final class Intruder implements AutoCloseable {
         return tls(port, held.key(), held.chain());
     }
 
+    /** TLS with a given key and chain (an old certificate of a node, kept by whoever stole it). */
+    static Intruder withKey(int port, PrivateKey key, List<X509Certificate> chain) {
+        return tls(port, key, chain);
+    }
+
     /** TLS with a certificate naming {@code nodeId}, issued by a root of the intruder's own making. */
     static Intruder withSelfMadeCertificate(int port, String nodeId, String parentId) {
         var rootKeys = Pki.newKeyPair();

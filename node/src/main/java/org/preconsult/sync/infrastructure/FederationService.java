@@ -135,6 +135,12 @@ public class FederationService extends FederationGrpc.FederationImplBase {
         authority.enrol(request, response);
     }
 
+    /** A child renewing its certificate, authenticated by the one it holds. */
+    @Override
+    public void renew(org.preconsult.federation.v1.RenewalRequest request, StreamObserver<EnrolmentResponse> response) {
+        authority.renew(request, response);
+    }
+
     /** Flow control: waits while the child's window is full; false when the call ended. */
     private static boolean awaitReady(ServerCallStreamObserver<FeedItem> response) throws InterruptedException {
         while (!response.isReady()) {

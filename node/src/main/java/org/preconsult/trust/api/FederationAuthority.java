@@ -55,10 +55,18 @@ public class FederationAuthority {
         return Optional.empty();
     }
 
+    /** The renewal call: a new certificate for the calling child, named as before. */
+    public void renew(org.preconsult.federation.v1.RenewalRequest request, StreamObserver<EnrolmentResponse> response) {
+        answer(enrolling.renew(FederationPeer.current().identity(), request.getCsr().toByteArray()), response);
+    }
+
     /** The enrolment call: a certificate for a valid token and request, PERMISSION_DENIED otherwise. */
     public void enrol(EnrolmentRequest request, StreamObserver<EnrolmentResponse> response) {
-        var outcome = enrolling.enrol(request.getToken(), request.getNodeId(), request.getCsr().toByteArray(),
-                FederationPeer.address());
+        answer(enrolling.enrol(request.getToken(), request.getNodeId(), request.getCsr().toByteArray(),
+                FederationPeer.address()), response);
+    }
+
+    private static void answer(Enrolment outcome, StreamObserver<EnrolmentResponse> response) {
         if (outcome instanceof Enrolment.Enrolled enrolled) {
             var answer = EnrolmentResponse.newBuilder();
             enrolled.chain().forEach(der -> answer.addChain(ByteString.copyFrom(der)));

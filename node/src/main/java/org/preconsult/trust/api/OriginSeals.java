@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.preconsult.federation.v1.Envelope;
 import org.preconsult.node.NodeSettings;
+import org.preconsult.trust.application.EnrolledChildren;
 import org.preconsult.trust.application.NodeCertificate;
 import org.preconsult.trust.application.TrustSettings;
 import org.preconsult.trust.infrastructure.Pki;
@@ -36,10 +37,12 @@ public class OriginSeals {
     private final NodeSettings node;
     private final TrustSettings settings;
     private final Clock clock;
+    private final EnrolledChildren children;
     /** Leaf fingerprint -> until when its validated chain may be believed without validating again. */
     private final Map<String, Instant> validated = new ConcurrentHashMap<>();
 
-    OriginSeals(NodeCertificate own, NodeSettings node, TrustSettings settings, Clock clock) {
+    OriginSeals(NodeCertificate own, NodeSettings node, TrustSettings settings, Clock clock, EnrolledChildren children) {
+        this.children = children;
         this.own = own;
         this.node = node;
         this.settings = settings;
@@ -98,6 +101,12 @@ public class OriginSeals {
             var notAfter = leaf.getNotAfter().toInstant();
             var recheck = now.plusSeconds(300);
             validated.put(fingerprint, notAfter.isBefore(recheck) ? notAfter : recheck);
+        }
+        for (X509Certificate c : chain) {
+            var named = Pki.identity(c).map(i -> i.nodeId()).orElse("");
+            if (children.revoked(named)) {
+                return new OriginCheck.Refused("the origin's certificate chain holds " + named + ", whose enrolment was revoked");
+            }
         }
         if (!sender.equals(identity.nodeId()) && chain.stream().skip(1)
                 .noneMatch(c -> Pki.identity(c).map(i -> i.nodeId().equals(sender)).orElse(false))) {

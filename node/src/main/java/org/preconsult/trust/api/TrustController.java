@@ -30,6 +30,7 @@ import org.preconsult.trust.application.EnrolledChildren;
 import org.preconsult.trust.application.EnrolmentTokens;
 import org.preconsult.trust.application.NodeCertificate;
 import org.preconsult.trust.application.TrustRefusals;
+import org.preconsult.trust.infrastructure.CertificateRenewal;
 import org.preconsult.trust.infrastructure.Pki;
 import org.preconsult.trust.infrastructure.TrustRows.EnrolledChildRow;
 
@@ -47,9 +48,11 @@ class TrustController {
     private final NodeCertificate own;
     private final TrustRefusals refusals;
     private final CurrentActor actor;
+    private final CertificateRenewal renewal;
 
     TrustController(EnrolmentTokens tokens, EnrolledChildren children, NodeCertificate own, TrustRefusals refusals,
-                    CurrentActor actor) {
+                    CurrentActor actor, CertificateRenewal renewal) {
+        this.renewal = renewal;
         this.tokens = tokens;
         this.children = children;
         this.own = own;
@@ -119,6 +122,22 @@ class TrustController {
                 "This node has not enrolled with its parent yet."));
         return new CertificateView(held.identity().nodeId(), held.identity().role(), held.identity().parentId(),
                 Pki.fingerprint(held.leaf()), held.expiresAt(), Pki.fingerprint(held.root()), own.holdsRootKey());
+    }
+
+    /** Renews this node's certificate now (from its parent; central from the root key). */
+    @Post("/certificate/renewal")
+    @Secured(Role.OPERATOR_)
+    CertificateView renew() {
+        if (own.current().isEmpty()) {
+            throw new ProblemException(HttpStatus.CONFLICT, "This node has not enrolled with its parent yet.");
+        }
+        try {
+            renewal.renewNow(actor.current());
+        } catch (io.grpc.StatusRuntimeException e) {
+            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "The parent did not renew the certificate: "
+                    + e.getStatus().getCode() + " " + e.getStatus().getDescription());
+        }
+        return certificate();
     }
 
     /** What the federation port refused, newest first. */

@@ -73,6 +73,19 @@ public class EnrolledChildren {
         return new Admission.Admitted();
     }
 
+    /** The child's row, if this node enrolled it. */
+    public Optional<EnrolledChildRow> find(String nodeId) {
+        load();
+        return Optional.ofNullable(cache.get(nodeId));
+    }
+
+    /** Whether this node revoked the child: then no chain that holds one of its certificates is accepted. */
+    public boolean revoked(String nodeId) {
+        load();
+        var row = cache.get(nodeId);
+        return row != null && row.revokedAt() != null;
+    }
+
     /** Records the certificate just issued to a child, in the enrolment's transaction. */
     @Transactional
     public void issued(EnrolledChildRow row, String actor, boolean renewal) {

@@ -50,6 +50,38 @@ public class EnrollingChildren {
         return outcome;
     }
 
+    /**
+     * Renews an enrolled child's certificate for a new key it made: same identity, new validity.
+     * The caller is authenticated by its current certificate, which this node issued.
+     */
+    @Transactional
+    public Enrolment renew(NodeIdentity caller, byte[] csr) {
+        var held = own.current().orElse(null);
+        if (held == null || !held.identity().mayIssue()) {
+            return new Enrolment.Refused(node.id() + " cannot renew certificates");
+        }
+        var row = children.find(caller.nodeId()).orElse(null);
+        if (row == null || row.revokedAt() != null) {
+            return new Enrolment.Refused(caller.nodeId() + " is not enrolled here, or its enrolment was revoked");
+        }
+        java.security.PublicKey key;
+        try {
+            key = Pki.verifiedCsrKey(csr);
+        } catch (IllegalArgumentException e) {
+            return new Enrolment.Refused(e.getMessage());
+        }
+        var identity = new NodeIdentity(caller.nodeId(), caller.role(), node.id());
+        var now = clock.instant();
+        var certificate = Pki.issue(held.leaf(), held.key(), key, identity, now, settings.certificateValidity());
+        children.issued(new EnrolledChildRow(identity.nodeId(), identity.role().name(), Pki.fingerprint(certificate),
+                certificate.getSerialNumber().toString(16), certificate.getNotAfter().toInstant(), row.enrolledAt(), now,
+                null, null), CurrentActor.federation(identity.nodeId()), true);
+        List<byte[]> chain = new ArrayList<>();
+        chain.add(Pki.der(certificate));
+        held.chain().forEach(c -> chain.add(Pki.der(c)));
+        return new Enrolment.Enrolled(identity, chain);
+    }
+
     private Enrolment tryEnrol(String token, String childId, byte[] csr) {
         var held = own.current().orElse(null);
         if (held == null || !held.identity().mayIssue()) {

@@ -22,6 +22,7 @@ import java.time.Duration;
  * @param maxEnvelopeBytes    largest envelope accepted from a child, serialized (default 1 MiB); a larger
  *                            one is acknowledged REJECTED
  * @param maxMessageBytes     largest gRPC message this node receives, in either direction (default 16 MiB)
+ * @param renewalCheck        how often the node looks whether its certificate is due for renewal (default 1h)
  */
 @ConfigurationProperties("preconsult.trust")
 public record TrustSettings(
@@ -32,7 +33,8 @@ public record TrustSettings(
         @Bindable(defaultValue = "30d") @NotNull Duration renewBefore,
         @Bindable(defaultValue = "7300d") @NotNull Duration rootValidity,
         @Bindable(defaultValue = "1048576") @Min(1024) @Max(67108864) int maxEnvelopeBytes,
-        @Bindable(defaultValue = "16777216") @Min(65536) @Max(268435456) int maxMessageBytes) {
+        @Bindable(defaultValue = "16777216") @Min(65536) @Max(268435456) int maxMessageBytes,
+        @Bindable(defaultValue = "1h") @NotNull Duration renewalCheck) {
 
     public boolean hasEnrolmentToken() {
         return enrolmentToken != null && !enrolmentToken.isBlank();

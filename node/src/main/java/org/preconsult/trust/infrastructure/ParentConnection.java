@@ -115,12 +115,39 @@ public class ParentConnection {
         }
     }
 
+    /**
+     * Asks the parent for a new certificate over a new key pair, authenticated by the current one,
+     * and starts using it. The old key is discarded once the new certificate is installed.
+     */
+    public void renew() {
+        var held = own.require();
+        var keys = Pki.newKeyPair();
+        var response = FederationGrpc.newBlockingStub(channel())
+                .withDeadlineAfter(ENROL_DEADLINE_SECONDS, TimeUnit.SECONDS)
+                .renew(org.preconsult.federation.v1.RenewalRequest.newBuilder()
+                        .setCsr(ByteString.copyFrom(Pki.csr(keys, node.id()))).build());
+        try {
+            var chain = response.getChainList().stream().map(b -> Pki.certificate(b.toByteArray())).toList();
+            check(chain, keys, Pki.fingerprint(held.root()));
+            own.install(keys, chain);
+            LOG.info("Renewed this node's certificate with {}: valid until {}", node.parent(), chain.get(0).getNotAfter().toInstant());
+        } catch (IllegalArgumentException | CertificateException e) {
+            refusals.record("the parent", "RENEWAL", "certificate received at renewal refused: " + e.getMessage());
+            throw Status.FAILED_PRECONDITION.withDescription("The parent's answer to renewal was refused: " + e.getMessage())
+                    .asRuntimeException();
+        }
+    }
+
     private void check(List<X509Certificate> chain, java.security.KeyPair keys) throws CertificateException {
+        check(chain, keys, settings.rootFingerprint());
+    }
+
+    private void check(List<X509Certificate> chain, java.security.KeyPair keys, String rootFingerprint) throws CertificateException {
         if (chain.size() < 2) {
             throw new CertificateException("the chain is too short");
         }
         var root = chain.get(chain.size() - 1);
-        if (!Pki.sameFingerprint(Pki.fingerprint(root), settings.rootFingerprint())) {
+        if (!Pki.sameFingerprint(Pki.fingerprint(root), rootFingerprint)) {
             throw new CertificateException("the chain ends in " + Pki.fingerprint(root) + ", not in the pinned root");
         }
         Pki.validate(chain, root, clock.instant());
