@@ -211,6 +211,28 @@ class TrustAttacksTest {
                 () -> casesFor(provNorth, planId) + casesFor(central, planId) > 0);
     }
 
+    // Found as well: an envelope too large for the parent's columns was answered UNAVAILABLE and resent forever.
+    @Test
+    void poisonEnvelopes_areRejectedWithTheirReason_andNeverBlockWhatFollows() {
+        var huge = Intruder.planEnvelope("city-a", 7_000, "poison-huge", "Huge plan");
+        huge = huge.toBuilder().setPlanSubmitted(huge.getPlanSubmitted().toBuilder().setPurpose("x".repeat(1_200_000))).build();
+        var tooLong = Intruder.planEnvelope("city-a", 7_001, "poison-long", "T".repeat(600));
+        var bodiless = org.preconsult.federation.v1.Envelope.newBuilder().setOriginNode("city-a").setSeq(7_002).build();
+        var fine = Intruder.planEnvelope("city-a", 7_003, "poison-after", "A plan behind the poison");
+        try (var cityAKey = Intruder.as(cityA, provNorth.grpcPort())) {
+            var acks = cityAKey.push("city-a", List.of(Intruder.sealedBy(cityA, huge), Intruder.sealedBy(cityA, tooLong),
+                    Intruder.sealedBy(cityA, bodiless), Intruder.sealedBy(cityA, fine))).getAcksList();
+            assertEquals(List.of(EnvelopeAck.Result.REJECTED, EnvelopeAck.Result.REJECTED, EnvelopeAck.Result.REJECTED,
+                    EnvelopeAck.Result.ACCEPTED), acks.stream().map(EnvelopeAck::getResult).toList(), acks.toString());
+            assertTrue(acks.get(0).getReason().contains("at most"), acks.get(0).getReason());
+            assertTrue(acks.get(1).getReason().contains("cannot be stored here"), acks.get(1).getReason());
+        }
+        assertRefusalRecorded(provNorth, "ENVELOPE", "(city-a, 7000)", "at most");
+        assertRefusalRecorded(provNorth, "ENVELOPE", "(city-a, 7001)", "cannot be stored here");
+        assertTrue(provNorth.text("SELECT reason FROM inbox WHERE origin_node = 'city-a' AND origin_seq = 7002 AND result = 'REJECTED'")
+                .contains("unreadable"));
+    }
+
     // A compromised province (valid certificate) forges a local's plan, alters one in transit.
     @Test
     void compromisedProvince_cannotForgeOrAlterALocalsPlanOnItsWayToCentral() {

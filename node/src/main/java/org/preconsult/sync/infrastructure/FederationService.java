@@ -66,6 +66,12 @@ public class FederationService extends FederationGrpc.FederationImplBase {
                 acks.addAcks(EnvelopeAck.newBuilder().setOriginNode(envelope.getOriginNode())
                         .setSeq(envelope.getSeq()).setResult(result));
             } catch (RuntimeException e) {
+                var unstorable = authority.unstorable(sender, envelope, e);
+                if (unstorable.isPresent()) {
+                    acks.addAcks(EnvelopeAck.newBuilder().setOriginNode(envelope.getOriginNode()).setSeq(envelope.getSeq())
+                            .setResult(EnvelopeAck.Result.REJECTED).setReason(unstorable.get()));
+                    continue;
+                }
                 LOG.warn("Could not store envelope ({}, {}) from {}; it will be sent again: {}",
                         envelope.getOriginNode(), envelope.getSeq(), sender, e.toString());
                 if (acks.getAcksCount() == 0) {

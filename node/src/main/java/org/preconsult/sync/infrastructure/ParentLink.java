@@ -134,6 +134,7 @@ public class ParentLink {
         for (EnvelopeAck ack : response.getAcksList()) {
             if (ack.getResult() == EnvelopeAck.Result.REJECTED) {
                 LOG.warn("Parent rejected envelope ({}, {}): {}", ack.getOriginNode(), ack.getSeq(), ack.getReason());
+                parent.rejected(ack.getOriginNode(), ack.getSeq(), ack.getReason());
             }
             outbox.acknowledged(ack.getOriginNode(), ack.getSeq());
         }

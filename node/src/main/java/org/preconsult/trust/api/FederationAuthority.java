@@ -45,6 +45,27 @@ public class FederationAuthority {
         return Optional.empty();
     }
 
+    /**
+     * Why an envelope that failed to be stored will never be storable (recorded), or empty when the
+     * failure may pass (then the child sends it again). A data exception (SQLSTATE class 22: a value
+     * too long or out of range) or an integrity violation other than a duplicate key fails the same
+     * way every time: answering UNAVAILABLE would have the child resend it forever.
+     */
+    public Optional<String> unstorable(String sender, Envelope envelope, RuntimeException failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("22") || (state.startsWith("23") && !state.equals("23505"))) {
+                    String reason = "the envelope cannot be stored here (SQLSTATE " + state + "): "
+                            + String.valueOf(sql.getMessage()).lines().findFirst().orElse("");
+                    refusals.record(sender, "ENVELOPE", "(" + envelope.getOriginNode() + ", " + envelope.getSeq() + "): " + reason);
+                    return Optional.of(reason.length() > 900 ? reason.substring(0, 900) : reason);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Why the caller may not pull as {@code nodeId} (recorded), or empty if it may. */
     public Optional<String> pullRefusal(String caller, String nodeId) {
         if (!caller.equals(nodeId)) {
