@@ -324,7 +324,7 @@ class SignedDecisionTest {
 
     /** What a compromised relay does: put an item in the province's feed for one of its locals. */
     private static void relayToLocal(String address, SignedDecision decision) {
-        inProvincesFeed(feed -> feed.address(address, decision));
+        inProvincesFeed(feed -> feed.address(address, content(decision).getPlanId(), content(decision).getPlanRevision(), decision));
     }
 
     private static void inProvincesFeed(Consumer<Feed> write) {

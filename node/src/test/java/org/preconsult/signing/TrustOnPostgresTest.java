@@ -39,7 +39,7 @@ class TrustOnPostgresTest {
 
     @BeforeAll
     void startNodeOnPostgres() throws Exception {
-        postgres = EmbeddedPostgres.start();
+        postgres = NodeFixture.startPostgres();
         Map<String, Object> properties = new HashMap<>(NodeFixture.nodeProperties());
         properties.put("datasources.default.url", postgres.getJdbcUrl("postgres", "postgres"));
         properties.put("datasources.default.driver-class-name", "org.postgresql.Driver");

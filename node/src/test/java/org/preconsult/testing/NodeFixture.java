@@ -46,6 +46,19 @@ public final class NodeFixture {
         }
     }
 
+    /**
+     * A real PostgreSQL for a test, with commits that are stored before they are acknowledged (the
+     * node refuses to start on a database that would lose acknowledged commits).
+     */
+    public static io.zonky.test.db.postgres.embedded.EmbeddedPostgres startPostgres() {
+        try {
+            return io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
+                    .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on").start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A bearer token of a user with the given roles, valid for an hour. */
     public static String token(TokenGenerator tokens, String user, String... roles) {
         return tokens.generateToken(Authentication.build(user, List.of(roles)), 3600)

@@ -40,6 +40,20 @@ public class Counters {
         });
     }
 
+    /**
+     * Raises the counter to at least {@code value}, so the next value taken is above it (a number
+     * another node already holds of this one is never taken again).
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void atLeast(String name, long value) {
+        jdbc.prepareStatement("UPDATE node_counter SET counter_value = ? WHERE name = ? AND counter_value < ?", update -> {
+            update.setLong(1, value);
+            update.setString(2, name);
+            update.setLong(3, value);
+            return update.executeUpdate();
+        });
+    }
+
     /** Reads the last value taken of the counter. */
     public long current(String name) {
         return jdbc.prepareStatement("SELECT counter_value FROM node_counter WHERE name = ?", select -> {

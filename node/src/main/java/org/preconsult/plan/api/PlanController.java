@@ -28,6 +28,7 @@ import org.preconsult.redundancy.api.RedundancyCheckResponse;
 import org.preconsult.redundancy.application.RedundancyChecking;
 import org.preconsult.redundancy.model.PlanDraft;
 import org.preconsult.review.application.ReviewCases;
+import org.preconsult.plan.application.PlanDeliveries;
 import org.preconsult.plan.application.PlanRegistry;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.NotBlank;
@@ -50,8 +51,11 @@ class PlanController {
     private final RedundancyChecking checking;
     private final NodeSettings node;
 
+    private final PlanDeliveries deliveries;
+
     PlanController(PlanRegistry plans, ConditionsJson conditions, PlanConditions planConditions,
-                   RedundancyChecking checking, NodeSettings node) {
+                   RedundancyChecking checking, NodeSettings node, PlanDeliveries deliveries) {
+        this.deliveries = deliveries;
         this.checking = checking;
         this.node = node;
         this.plans = plans;
@@ -119,6 +123,7 @@ class PlanController {
     }
 
     private PlanView view(Plan plan) {
-        return PlanView.of(plan, plans.decisionsOf(plan.id()), conditions, planConditions.of(plan.id()));
+        return PlanView.of(plan, plans.decisionsOf(plan.id()), conditions, planConditions.of(plan.id()),
+                deliveries.of(plan).orElse(null));
     }
 }

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.preconsult.plan.application.PlanDeliveries;
 import org.preconsult.common.infrastructure.TextLists;
 import org.preconsult.plan.application.ConditionsJson;
 import org.preconsult.plan.infrastructure.PlanConditionRow;
@@ -37,7 +38,16 @@ record PlanView(
         String createdBy,
         Instant createdAt,
         Instant updatedAt,
-        Instant submittedAt) {
+        Instant submittedAt,
+        DeliveryView delivery) {
+
+    /**
+     * Whether the parent confirmed the submitted revision: {@code overdue} when it has not after
+     * {@code preconsult.sync.delivery-overdue}; {@code rejection} is the parent's reason for refusing it.
+     */
+    @Serdeable
+    record DeliveryView(Instant confirmedAt, String rejection, boolean overdue) {
+    }
 
     @Serdeable
     record CompletenessView(double score, boolean complete, List<MissingView> missing) {
@@ -63,7 +73,7 @@ record PlanView(
     }
 
     static PlanView of(Plan plan, List<PlanDecisionRow> decisions, ConditionsJson conditionsJson,
-                       List<PlanConditionRow> tracked) {
+                       List<PlanConditionRow> tracked, PlanDeliveries.Delivery delivery) {
         var c = plan.content();
         var completeness = plan.completeness();
         return new PlanView(plan.id(), plan.revision(), plan.status(), c.title(), c.purpose(), c.functions(),
@@ -79,6 +89,7 @@ record PlanView(
                         .toList(),
                 tracked.stream().map(t -> new TrackedConditionView(t.conditionId(), t.decisionId(), t.decidingNode(),
                         t.text(), t.dueDate(), t.entryId(), t.status(), t.evidence(), t.updatedAt())).toList(),
-                plan.createdBy(), plan.createdAt(), plan.updatedAt(), plan.submittedAt());
+                plan.createdBy(), plan.createdAt(), plan.updatedAt(), plan.submittedAt(),
+                delivery == null ? null : new DeliveryView(delivery.confirmedAt(), delivery.rejection(), delivery.overdue()));
     }
 }

@@ -27,6 +27,7 @@ import org.preconsult.common.api.ProblemException;
 import org.preconsult.common.infrastructure.TextLists;
 import org.preconsult.common.model.Outcome;
 import org.preconsult.federation.model.DecisionReport;
+import org.preconsult.federation.model.PlanRef;
 import org.preconsult.federation.model.PlanSummary;
 import org.preconsult.federation.model.PreliminaryReview;
 import org.preconsult.federation.model.Upward;
@@ -293,6 +294,52 @@ public class ReviewCases {
         return new CatalogueEntry(planEntryId(plan.ownerNode(), plan.planId()), EntryKind.PLAN, plan.ownerName(),
                 plan.title(), plan.purpose(), plan.functions(), plan.functionCode(), plan.language(),
                 EntryStatus.APPROVED, plan.budget(), plan.ownerNode(), plan.revision(), now);
+    }
+
+    // ------------------------------------------------------------------ reconciliation
+
+    /** Where a plan revision stands at this node, as reconciliation asks. */
+    public enum Holding { NONE, AWAITING_DECISION, DECIDED }
+
+    /** The revisions this node holds without a decision yet, of plans whose origin passes the filter. */
+    @Transactional(readOnly = true)
+    public List<PlanRef> awaitingDecision(java.util.function.Predicate<String> origin) {
+        return cases.findByStatusInList(List.of(CaseStatus.OPEN.name(), CaseStatus.FORWARDED.name())).stream()
+                .filter(row -> row.decisionId() == null && origin.test(row.originNode()))
+                .map(row -> new PlanRef(row.originNode(), row.planId(), row.planRevision()))
+                .toList();
+    }
+
+    /** The plans this node forwarded whose decision has not come down yet: what its parent should hold. */
+    @Transactional(readOnly = true)
+    public List<PlanRef> forwardedAwaitingDecision() {
+        return awaitingDecision(origin -> true).stream()
+                .filter(ref -> cases.findByOriginNodeAndPlanIdAndPlanRevision(ref.originNode(), ref.planId(), ref.revision())
+                        .map(row -> row.status().equals(CaseStatus.FORWARDED.name())).orElse(false))
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Holding holding(PlanRef ref) {
+        return cases.findByOriginNodeAndPlanIdAndPlanRevision(ref.originNode(), ref.planId(), ref.revision())
+                .map(row -> row.decisionId() == null ? Holding.AWAITING_DECISION : Holding.DECIDED)
+                .orElse(Holding.NONE);
+    }
+
+    /**
+     * Forwards a plan again, with its preliminary review, because the parent has no record of it;
+     * a case that is no longer waiting for the parent is left alone.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public boolean forwardAgain(PlanRef ref) {
+        var row = cases.findByOriginNodeAndPlanIdAndPlanRevision(ref.originNode(), ref.planId(), ref.revision());
+        if (row.isEmpty() || !row.get().status().equals(CaseStatus.FORWARDED.name()) || row.get().decisionId() != null) {
+            return false;
+        }
+        var plan = json.read(row.get().summary(), Argument.of(PlanSummary.class));
+        CheckResult check = row.get().evidence() == null ? null : json.read(row.get().evidence(), Argument.of(CheckResult.class));
+        outbox.append(new Upward.ReviewForwarded(plan, preliminaryOf(check, row.get().routingReason())));
+        return true;
     }
 
     /** The catalogue id of a plan: stable across the federation. */

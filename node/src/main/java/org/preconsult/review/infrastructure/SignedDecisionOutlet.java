@@ -38,7 +38,7 @@ class SignedDecisionOutlet implements DecisionOutlet {
     public void send(Decision decision) {
         var sealed = signed.sign(DecisionMessages.toProto(decision));
         if (!decision.originNode().equals(node.id())) {
-            feed.address(decision.originNode(), sealed);
+            feed.address(decision.originNode(), decision.planId(), decision.planRevision(), sealed);
             return;
         }
         if (signed.verify(sealed, node.id()) instanceof Verification.Verified<DecisionContent> ok

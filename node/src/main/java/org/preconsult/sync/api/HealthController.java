@@ -10,6 +10,11 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import org.preconsult.plan.application.PlanDeliveries;
+import org.preconsult.sync.application.Incarnation;
+import org.preconsult.sync.application.SyncConflicts;
+import org.preconsult.sync.infrastructure.SyncRepositories.RejectedItemRows;
 import org.preconsult.node.NodeRole;
 import org.preconsult.node.NodeSettings;
 import org.preconsult.sync.application.ApplyingFeed;
@@ -37,11 +42,20 @@ class HealthController {
     private final ApplyingFeed feed;
     private final GrpcServer grpc;
     private final Clock clock;
+    private final Incarnation incarnation;
+    private final SyncConflicts conflicts;
+    private final RejectedItemRows rejected;
+    private final PlanDeliveries deliveries;
     private final NodeCertificate certificate;
     private final ParentConnection parentConnection;
 
     HealthController(NodeSettings node, Outbox outbox, SyncStatus status, ApplyingFeed feed, GrpcServer grpc, Clock clock,
+                     Incarnation incarnation, SyncConflicts conflicts, RejectedItemRows rejected, PlanDeliveries deliveries,
                      NodeCertificate certificate, ParentConnection parentConnection) {
+        this.incarnation = incarnation;
+        this.conflicts = conflicts;
+        this.rejected = rejected;
+        this.deliveries = deliveries;
         this.certificate = certificate;
         this.parentConnection = parentConnection;
         this.node = node;
@@ -62,9 +76,17 @@ class HealthController {
             var error = status.lastError(SyncStatus.Direction.UP).or(() -> status.lastError(SyncStatus.Direction.DOWN));
             boolean connected = error.isEmpty() && recent(up, now) && recent(down, now);
             parent = new ParentView(node.parent(), connected, error.orElse(null), up, down, feed.cursor(),
+                    status.lastError(SyncStatus.Direction.UP).orElse(null), status.lastError(SyncStatus.Direction.DOWN).orElse(null),
+                    status.failingSince(SyncStatus.Direction.UP).orElse(null),
+                    status.failingSince(SyncStatus.Direction.DOWN).orElse(null),
+                    status.lastReconciled().orElse(null), deliveries.overdue(),
                     parentConnection.state());
         }
+        Long oldestAge = outbox.oldestCreatedAt().map(at -> Math.max(0, Duration.between(at, now).toSeconds())).orElse(null);
+        var latest = conflicts.latest(5).getContent().stream()
+                .map(c -> new ConflictView(c.kind(), c.originNode(), c.originSeq(), c.detail(), c.recordedAt())).toList();
         return new Health("UP", node.id(), node.name(), node.role(), grpc.port(), outbox.depth(), parent,
+                incarnation.current(), oldestAge, conflicts.count(), latest, rejected.count(),
                 certificate.current().map(NodeCertificate.Held::expiresAt).orElse(null));
     }
 
@@ -72,13 +94,28 @@ class HealthController {
         return at != null && at.isAfter(now.minus(CONNECTED_WITHIN));
     }
 
+    /**
+     * @param outboxOldestAgeSeconds age of the oldest envelope still owed to the parent
+     * @param conflicts              replication conflicts recorded so far (reused numbers, re-synchronisations, repairs)
+     * @param rejectedItems          items refused: feed items this node could not apply and envelopes its parent refused
+     */
     @Serdeable
     record Health(String status, String nodeId, String nodeName, NodeRole role, int grpcPort, long outboxDepth,
-                  ParentView parent, Instant certificateExpiresAt) {
+                  ParentView parent, String incarnation, Long outboxOldestAgeSeconds, long conflicts,
+                  List<ConflictView> latestConflicts, long rejectedItems, Instant certificateExpiresAt) {
+    }
+
+    /**
+     * @param unconfirmedSubmissions own plans submitted longer ago than {@code preconsult.sync.delivery-overdue}
+     *                               that the parent has not confirmed yet
+     */
+    @Serdeable
+    record ParentView(String address, boolean connected, String lastError, Instant lastSyncUp, Instant lastSyncDown,
+                      long feedCursor, String lastErrorUp, String lastErrorDown, Instant failingSinceUp,
+                      Instant failingSinceDown, Instant lastReconciled, long unconfirmedSubmissions, String tls) {
     }
 
     @Serdeable
-    record ParentView(String address, boolean connected, String lastError, Instant lastSyncUp, Instant lastSyncDown,
-                      long feedCursor, String tls) {
+    record ConflictView(String kind, String originNode, Long originSeq, String detail, Instant recordedAt) {
     }
 }

@@ -53,11 +53,13 @@ public class ApplyingFeed {
     private final ReviewCases review;
     private final NodeSettings node;
     private final Clock clock;
+    private final SyncConflicts conflicts;
     private final KeySeals keySeals;
 
     public ApplyingFeed(CursorRows cursors, RejectedItemRows rejected, Counters counters, Catalogue catalogue,
                         KeyRing keyRing, SignedDecisions decisions, ApplyingDecision applyingDecision, Feed feed,
-                        ReviewCases review, NodeSettings node, Clock clock, KeySeals keySeals) {
+                        ReviewCases review, NodeSettings node, Clock clock, SyncConflicts conflicts, KeySeals keySeals) {
+        this.conflicts = conflicts;
         this.keySeals = keySeals;
         this.review = review;
         this.cursors = cursors;
@@ -72,16 +74,44 @@ public class ApplyingFeed {
         this.clock = clock;
     }
 
+    /**
+     * Where this node stands in its parent's feed: the position of the last item applied, with the
+     * parent's incarnation and the item's digest as they were received (the parent checks both).
+     */
+    public record Cursor(long position, String incarnation, byte[] digest) {
+        static final Cursor START = new Cursor(0, "", new byte[0]);
+    }
+
     /** Position of the last item applied from the parent's feed. */
     @Transactional(readOnly = true)
     public long cursor() {
-        return cursors.findById(PARENT_CURSOR).map(CursorRow::position).orElse(0L);
+        return position().position();
     }
 
-    /** Applies one item and advances the cursor to it, in one transaction. */
+    @Transactional(readOnly = true)
+    public Cursor position() {
+        return cursors.findById(PARENT_CURSOR)
+                .map(row -> new Cursor(row.position(), row.incarnation() == null ? "" : row.incarnation(),
+                        row.digest() == null ? new byte[0] : java.util.HexFormat.of().parseHex(row.digest())))
+                .orElse(Cursor.START);
+    }
+
+    /**
+     * Applies one item and advances the cursor to it, in one transaction. A Resync (the parent's
+     * feed no longer matches the cursor) moves the cursor back to the start: every item applies
+     * again idempotently, and none is skipped.
+     */
     @Transactional
     public void apply(FeedItem item) {
         if (item.hasHeartbeat()) {
+            return;
+        }
+        if (item.hasResync()) {
+            var before = position();
+            conflicts.record(SyncConflicts.Kind.FEED_RESYNC, node.parent(), before.position(),
+                    "The parent's feed no longer matches this node's cursor at position " + before.position()
+                            + " (" + item.getResync().getReason() + "); re-reading the parent's feed from the start");
+            write(new CursorRow(PARENT_CURSOR, 0, clock.instant(), null, null));
             return;
         }
         long current = cursor();
@@ -93,7 +123,7 @@ public class ApplyingFeed {
         } catch (IllegalArgumentException e) {
             reject(item, "unreadable item: " + e.getMessage());
         }
-        advance(item.getPosition());
+        advance(item);
     }
 
     private void applyBody(FeedItem item) {
@@ -121,7 +151,9 @@ public class ApplyingFeed {
     private void decision(String address, SignedDecision signed, FeedItem item) {
         if (!address.equals(node.id()) && hasChildren()) {
             if (decisions.verifyForRelay(signed) instanceof Verification.Verified<org.preconsult.federation.v1.DecisionContent> ok) {
-                feed.address(address, signed);
+                if (!feed.holds(address, signed)) {
+                    feed.address(address, ok.content().getPlanId(), ok.content().getPlanRevision(), signed);
+                }
                 review.parentDecided(DecisionMessages.fromProto(ok.content()));
             }
             return;
@@ -150,8 +182,13 @@ public class ApplyingFeed {
                 item.getBodyCase().name(), reason, clock.instant()));
     }
 
-    private void advance(long position) {
-        var row = new CursorRow(PARENT_CURSOR, position, clock.instant());
+    private void advance(FeedItem item) {
+        String incarnation = item.getIncarnation().isBlank() || item.getIncarnation().length() > 64 ? null : item.getIncarnation();
+        String digest = item.getDigest().size() == 32 ? java.util.HexFormat.of().formatHex(item.getDigest().toByteArray()) : null;
+        write(new CursorRow(PARENT_CURSOR, item.getPosition(), clock.instant(), incarnation, digest));
+    }
+
+    private void write(CursorRow row) {
         if (cursors.existsById(PARENT_CURSOR)) {
             cursors.update(row);
         } else {

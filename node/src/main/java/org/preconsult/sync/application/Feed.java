@@ -47,16 +47,53 @@ public class Feed {
         append(null, FeedItem.newBuilder().setNodeKey(key).build());
     }
 
-    /** Queues a decision for the node it is addressed to (relayed by intermediate nodes). */
+    /** Queues a decision on a plan revision for the node it is addressed to (relayed by intermediate nodes). */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public void address(String nodeId, SignedDecision decision) {
-        append(nodeId, FeedItem.newBuilder().setDecision(decision).build());
+    public void address(String nodeId, String planId, int planRevision, SignedDecision decision) {
+        append(nodeId, subject(planId, planRevision), FeedItem.newBuilder().setDecision(decision).build());
+    }
+
+    /** Whether this very signed decision is already queued for the node (a relay re-reading its parent's feed). */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public boolean holds(String nodeId, SignedDecision decision) {
+        return rows.existsByAddressAndDigest(nodeId, Digests.sha256(FeedItem.newBuilder().setDecision(decision).build().toByteArray()));
+    }
+
+    /**
+     * Queues again the latest decision addressed to a node on a plan revision (reconciliation found
+     * that the node has not applied it); false when this node has no such decision, or queued it
+     * less than {@code grace} ago (it is most likely still on its way).
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public boolean queueAgain(String nodeId, String planId, int planRevision, java.time.Duration grace) {
+        var latest = rows.latestFor(nodeId, subject(planId, planRevision))
+                .filter(row -> row.createdAt().isBefore(clock.instant().minus(grace)));
+        latest.ifPresent(row -> save(row.address(), row.subject(), row.bodyType(), row.payload()));
+        return latest.isPresent();
+    }
+
+    private static String subject(String planId, int planRevision) {
+        return "plan:" + planId + "#" + planRevision;
     }
 
     private void append(String address, FeedItem item) {
+        append(address, null, item);
+    }
+
+    private void append(String address, String subject, FeedItem item) {
+        save(address, subject, item.getBodyCase().name(), item.toByteArray());
+    }
+
+    private void save(String address, String subject, String bodyType, byte[] payload) {
         long position = counters.next("feed");
-        rows.save(new FeedRow(position, address, item.getBodyCase().name(), item.toByteArray(), clock.instant()));
+        rows.save(new FeedRow(position, address, bodyType, payload, clock.instant(), Digests.sha256(payload), subject));
         signals.publishEvent(new SyncSignals.FeedAppended(position));
+    }
+
+    /** The item at a position, if this node's feed has one there. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<FeedRow> at(long position) {
+        return rows.findById(position);
     }
 
     /** Items after a position that a child may receive: broadcasts and items for its subtree. */

@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
 import org.preconsult.common.infrastructure.Counters;
+import org.preconsult.federation.model.PlanRef;
 import org.preconsult.federation.model.Upward;
 import org.preconsult.federation.v1.Envelope;
 import org.preconsult.node.NodeSettings;
@@ -31,9 +32,11 @@ public class Outbox {
     private final NodeSettings node;
     private final Clock clock;
     private final ApplicationEventPublisher<SyncSignals.OutboxAppended> signals;
+    private final Incarnation incarnation;
 
     public Outbox(OutboxRows rows, Counters counters, NodeSettings node, Clock clock,
-                  ApplicationEventPublisher<SyncSignals.OutboxAppended> signals) {
+                  ApplicationEventPublisher<SyncSignals.OutboxAppended> signals, Incarnation incarnation) {
+        this.incarnation = incarnation;
         this.rows = rows;
         this.counters = counters;
         this.node = node;
@@ -49,8 +52,62 @@ public class Outbox {
         }
         long seq = counters.next("envelope");
         var now = clock.instant();
-        var envelope = FederationCodec.envelope(node.id(), seq, now, body);
+        var envelope = FederationCodec.envelope(node.id(), incarnation.current(), seq, now, body);
         store(envelope);
+    }
+
+    /**
+     * After the parent reported that one of this node's numbers is already taken by other content
+     * (this database went back, e.g. restored from a backup): starts a new incarnation, raises the
+     * envelope counter above every number the parent holds, and gives each own envelope still owed
+     * a fresh seq. Push order and content stay as they were. Returns how many were renumbered.
+     */
+    @Transactional
+    public int renumberAbove(long highestSeqAtParent, String reason) {
+        String renewed = incarnation.renew(reason);
+        counters.atLeast("envelope", highestSeqAtParent);
+        int renumbered = 0;
+        for (OutboxRow row : rows.findByOriginNodeOrderByPosition(node.id())) {
+            var envelope = FederationCodec.parse(row.payload()).toBuilder()
+                    .setSeq(counters.next("envelope")).setOriginIncarnation(renewed).build();
+            rows.update(new OutboxRow(row.position(), row.originNode(), envelope.getSeq(), row.bodyType(),
+                    envelope.toByteArray(), row.createdAt(), row.attempts(), row.subject()));
+            renumbered++;
+        }
+        signals.publishEvent(new SyncSignals.OutboxAppended());
+        return renumbered;
+    }
+
+    /** The plan revision an envelope announces for review, as {@link PlanRef#line()} names it; null otherwise. */
+    private static String subject(Envelope envelope) {
+        return switch (envelope.getBodyCase()) {
+            case PLAN_SUBMITTED -> subject(envelope.getPlanSubmitted());
+            case REVIEW_FORWARDED -> subject(envelope.getReviewForwarded().getPlan());
+            default -> null;
+        };
+    }
+
+    private static String subject(org.preconsult.federation.v1.PlanSummary plan) {
+        String line = new PlanRef(plan.getOwnerNode(), plan.getPlanId(), plan.getRevision()).line().strip();
+        return line.length() > 200 ? null : line;
+    }
+
+    /** The plan revisions announced for review whose envelopes are still owed to the parent. */
+    @Transactional(readOnly = true)
+    public java.util.Set<String> owedPlanSubjects() {
+        return new java.util.HashSet<>(rows.owedSubjects());
+    }
+
+    /** Makes sure no envelope of this node ever takes a seq at or below one the parent already holds. */
+    @Transactional
+    public void neverBelow(long highestSeqAtParent) {
+        counters.atLeast("envelope", highestSeqAtParent);
+    }
+
+    /** When the oldest envelope still owed was written; empty when nothing is owed. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<java.time.Instant> oldestCreatedAt() {
+        return rows.oldestCreatedAt();
     }
 
     /** Passes a descendant's envelope on to the parent unchanged (origin and seq kept). */
@@ -65,7 +122,7 @@ public class Outbox {
     private void store(Envelope envelope) {
         long position = counters.next("outbox");
         rows.save(new OutboxRow(position, envelope.getOriginNode(), envelope.getSeq(),
-                envelope.getBodyCase().name(), envelope.toByteArray(), clock.instant(), 0));
+                envelope.getBodyCase().name(), envelope.toByteArray(), clock.instant(), 0, subject(envelope)));
         signals.publishEvent(new SyncSignals.OutboxAppended());
     }
 

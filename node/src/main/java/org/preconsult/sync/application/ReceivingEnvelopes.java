@@ -11,7 +11,6 @@ import org.preconsult.catalogue.model.EntryStatus;
 import org.preconsult.federation.model.SystemSummary;
 import org.preconsult.federation.model.Upward;
 import org.preconsult.federation.v1.Envelope;
-import org.preconsult.federation.v1.EnvelopeAck;
 import org.preconsult.node.NodeRole;
 import org.preconsult.node.NodeSettings;
 import org.preconsult.review.application.CaseConditions;
@@ -44,10 +43,12 @@ public class ReceivingEnvelopes {
     private final CaseConditions conditions;
     private final NodeSettings node;
     private final Clock clock;
+    private final SyncConflicts conflicts;
 
     public ReceivingEnvelopes(InboxRows inbox, SubtreeRows subtree, ReviewCases review, Catalogue catalogue,
                               Outbox outbox, TurnaroundReports turnaround, CaseConditions conditions,
-                              NodeSettings node, Clock clock) {
+                              NodeSettings node, Clock clock, SyncConflicts conflicts) {
+        this.conflicts = conflicts;
         this.inbox = inbox;
         this.subtree = subtree;
         this.review = review;
@@ -59,27 +60,49 @@ public class ReceivingEnvelopes {
         this.clock = clock;
     }
 
-    /** Applies the envelope exactly once in effect and says how it was taken. */
+    /**
+     * Applies the envelope exactly once in effect and says how it was taken. The same (origin, seq)
+     * with the same bytes is a duplicate; with other bytes it is a conflict (the origin's numbers
+     * went back), recorded for the operator and never taken for a duplicate.
+     */
     @Transactional
-    public EnvelopeAck.Result receive(String sender, Envelope envelope) {
+    public Receipt receive(String sender, Envelope envelope) {
         var key = new InboxRow.Key(envelope.getOriginNode(), envelope.getSeq());
-        if (inbox.existsById(key)) {
-            return EnvelopeAck.Result.DUPLICATE;
+        // The origin's seal is not content: a re-sent envelope is sealed again (ECDSA signatures differ).
+        String digest = Digests.sha256(envelope.toBuilder().clearOriginChain().clearOriginSignature().build().toByteArray());
+        var seen = inbox.findById(key);
+        if (seen.isPresent()) {
+            var earlier = seen.get();
+            if (earlier.digest() == null || earlier.digest().equals(digest)) {
+                return Receipt.DUPLICATE;
+            }
+            String reason = "seq " + envelope.getSeq() + " of " + envelope.getOriginNode() + " was received before with other content"
+                    + " (incarnation " + earlier.originIncarnation() + ", now " + blankAsUnknown(envelope.getOriginIncarnation())
+                    + "); announce it again with a higher seq";
+            conflicts.record(SyncConflicts.Kind.SEQ_REUSED, envelope.getOriginNode(), envelope.getSeq(), reason);
+            return new Receipt.Conflict(reason, inbox.highestSeq(envelope.getOriginNode()));
         }
         Optional<String> refusal = refusal(sender, envelope);
+        if (refusal.isEmpty()) {
+            refusal = apply(envelope, FederationCodec.body(envelope));
+        }
         if (refusal.isPresent()) {
             LOG.warn("Rejected envelope ({}, {}) from {}: {}", envelope.getOriginNode(), envelope.getSeq(), sender, refusal.get());
-            record(sender, envelope, EnvelopeAck.Result.REJECTED, refusal.get());
-            return EnvelopeAck.Result.REJECTED;
+            record(sender, envelope, "REJECTED", refusal.get(), digest);
+            return new Receipt.Rejected(refusal.get());
         }
-        Optional<String> refused = apply(envelope, FederationCodec.body(envelope));
-        if (refused.isPresent()) {
-            LOG.warn("Rejected envelope ({}, {}) from {}: {}", envelope.getOriginNode(), envelope.getSeq(), sender, refused.get());
-            record(sender, envelope, EnvelopeAck.Result.REJECTED, refused.get());
-            return EnvelopeAck.Result.REJECTED;
-        }
-        record(sender, envelope, EnvelopeAck.Result.ACCEPTED, null);
-        return EnvelopeAck.Result.ACCEPTED;
+        record(sender, envelope, "ACCEPTED", null, digest);
+        return Receipt.ACCEPTED;
+    }
+
+    private static String blankAsUnknown(String text) {
+        return text == null || text.isBlank() ? "unknown" : text;
+    }
+
+    /** The highest seq of an origin this node holds: a child never takes a number at or below it again. */
+    @Transactional(readOnly = true)
+    public long highestSeq(String originNode) {
+        return inbox.highestSeq(originNode);
     }
 
     /** Why the envelope must not be applied, if it must not. */
@@ -164,9 +187,11 @@ public class ReceivingEnvelopes {
         return ownerNode + ":system:" + systemId;
     }
 
-    private void record(String sender, Envelope envelope, EnvelopeAck.Result result, String reason) {
+    private void record(String sender, Envelope envelope, String result, String reason, String digest) {
+        String incarnation = envelope.getOriginIncarnation().isBlank() ? null : envelope.getOriginIncarnation();
         inbox.save(new InboxRow(new InboxRow.Key(envelope.getOriginNode(), envelope.getSeq()), sender,
-                envelope.getBodyCase().name(), result.name(), reason, clock.instant()));
+                envelope.getBodyCase().name(), result, reason == null || reason.length() <= 1000 ? reason : reason.substring(0, 1000),
+                clock.instant(), incarnation == null || incarnation.length() > 64 ? null : incarnation, digest));
     }
 
     /** Makes sure a child that pulls receives what is addressed to itself. */

@@ -17,6 +17,8 @@ import java.time.Duration;
  * @param backoffMax      longest wait between attempts (default 30s)
  * @param heartbeat       how often an idle feed stream says it is alive (default 5s)
  * @param idlePoll        how often an idle pusher looks at the outbox without being woken (default 1s)
+ * @param reconcileEvery  how often the node compares with its parent what the parent should hold
+ *                        for it, besides after every reconnect (default 60s)
  */
 @ConfigurationProperties("preconsult.sync")
 public record SyncSettings(
@@ -26,5 +28,6 @@ public record SyncSettings(
         @Bindable(defaultValue = "500ms") @NotNull Duration backoffInitial,
         @Bindable(defaultValue = "30s") @NotNull Duration backoffMax,
         @Bindable(defaultValue = "5s") @NotNull Duration heartbeat,
-        @Bindable(defaultValue = "1s") @NotNull Duration idlePoll) {
+        @Bindable(defaultValue = "1s") @NotNull Duration idlePoll,
+        @Bindable(defaultValue = "60s") @NotNull Duration reconcileEvery) {
 }

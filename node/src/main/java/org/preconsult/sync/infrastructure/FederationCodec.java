@@ -25,8 +25,8 @@ public final class FederationCodec {
 
     // ------------------------------------------------------------------ upward envelopes
 
-    public static Envelope envelope(String originNode, long seq, Instant createdAt, Upward body) {
-        var builder = Envelope.newBuilder().setOriginNode(originNode).setSeq(seq)
+    public static Envelope envelope(String originNode, String incarnation, long seq, Instant createdAt, Upward body) {
+        var builder = Envelope.newBuilder().setOriginNode(originNode).setSeq(seq).setOriginIncarnation(incarnation)
                 .setCreatedAtEpochMs(createdAt.toEpochMilli());
         if (body instanceof Upward.PlanSubmitted p) {
             builder.setPlanSubmitted(toProto(p.plan()));
@@ -42,6 +42,15 @@ public final class FederationCodec {
             builder.setConditionUpdated(toProto(c.update()));
         }
         return builder.build();
+    }
+
+    /** An envelope as stored in the outbox. */
+    public static Envelope parse(byte[] payload) {
+        try {
+            return Envelope.parseFrom(payload);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+            throw new IllegalStateException("A stored payload is not an envelope", e);
+        }
     }
 
     /** The body of a received envelope, or an exception whose message says what is wrong. */

@@ -14,7 +14,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import com.google.protobuf.ByteString;
+import java.time.Clock;
+import org.preconsult.federation.model.PlanRef;
 import org.preconsult.federation.v1.Envelope;
+import org.preconsult.federation.v1.FeedItem;
+import org.preconsult.federation.v1.ReconcileRequest;
+import org.preconsult.federation.v1.ReconcileResponse;
+import org.preconsult.federation.v1.Resync;
+import org.preconsult.sync.application.Acknowledgements;
+import org.preconsult.sync.application.Receipt;
+import org.preconsult.sync.application.Reconciliation;
 import org.preconsult.federation.v1.EnvelopeAck;
 import org.preconsult.federation.v1.FederationGrpc;
 import org.preconsult.federation.v1.PullRequest;
@@ -47,6 +57,9 @@ public class ParentLink {
     private final Outbox outbox;
     private final ApplyingFeed applying;
     private final SyncStatus status;
+    private final Acknowledgements acknowledgements;
+    private final Reconciliation reconciliation;
+    private final Clock clock;
     private final Object wake = new Object();
     private volatile boolean running;
     private volatile boolean pending;
@@ -56,9 +69,13 @@ public class ParentLink {
     private Thread puller;
 
     ParentLink(NodeSettings node, SyncSettings settings, Outbox outbox, ApplyingFeed applying, SyncStatus status,
-               ParentConnection parent, OriginSeals seals) {
+               ParentConnection parent, OriginSeals seals, Acknowledgements acknowledgements,
+               Reconciliation reconciliation, Clock clock) {
         this.parent = parent;
         this.seals = seals;
+        this.acknowledgements = acknowledgements;
+        this.reconciliation = reconciliation;
+        this.clock = clock;
         this.node = node;
         this.settings = settings;
         this.outbox = outbox;
@@ -94,21 +111,30 @@ public class ParentLink {
 
     private void pushLoop() {
         var backoff = new Backoff(settings.backoffInitial(), settings.backoffMax());
+        long nextReconcile = System.nanoTime();
         while (running) {
             try {
-                if (!pushOnce()) {
+                boolean pushed = pushOnce();
+                backoff.reset();
+                if (status.upRecovered() || System.nanoTime() - nextReconcile >= 0) {
+                    reconcileOnce();
+                    nextReconcile = System.nanoTime() + settings.reconcileEvery().toNanos();
+                }
+                if (!pushed) {
                     idle();
                 }
-                backoff.reset();
             } catch (StatusRuntimeException e) {
-                status.failed(SyncStatus.Direction.UP, e.getStatus().getCode() + ": " + e.getStatus().getDescription());
+                if (!running) {
+                    return;
+                }
+                status.failed(SyncStatus.Direction.UP, "Push to " + node.parent() + " failed",
+                        e.getStatus().getCode() + ": " + e.getStatus().getDescription(), backoff.next());
                 backoff.sleep();
             } catch (RuntimeException e) {
                 if (!running) {
                     return;
                 }
-                LOG.warn("Push to {} failed: {}", node.parent(), e.toString());
-                status.failed(SyncStatus.Direction.UP, e.toString());
+                status.failed(SyncStatus.Direction.UP, "Push to " + node.parent() + " failed", e.toString(), backoff.next());
                 backoff.sleep();
             }
         }
@@ -118,28 +144,98 @@ public class ParentLink {
     private boolean pushOnce() {
         List<OutboxRow> rows = outbox.oldest(settings.pushBatchSize());
         if (rows.isEmpty()) {
-            status.succeeded(SyncStatus.Direction.UP);
+            // Nothing to send is no news from the parent: a failing link stays failing until a
+            // call reaches it (the next push or reconciliation).
+            if (status.failingSince(SyncStatus.Direction.UP).isEmpty()) {
+                status.succeeded(SyncStatus.Direction.UP);
+            }
             return false;
         }
         var request = PushRequest.newBuilder().setSenderNode(node.id());
         List<Long> positions = new ArrayList<>();
+        List<Acknowledgements.Pushed> pushed = new ArrayList<>();
         for (OutboxRow row : rows) {
-            request.addEnvelopes(seals.seal(parse(row)));
+            var envelope = parse(row);
+            request.addEnvelopes(seals.seal(envelope));
             positions.add(row.position());
+            pushed.add(new Acknowledgements.Pushed(row.position(), row.originNode(), row.originSeq(), row.bodyType(),
+                    ownPlan(envelope)));
         }
         outbox.attempted(positions);
         var response = FederationGrpc.newBlockingStub(parent.channel())
                 .withDeadlineAfter(settings.pushDeadline().toMillis(), TimeUnit.MILLISECONDS)
                 .push(request.build());
-        for (EnvelopeAck ack : response.getAcksList()) {
-            if (ack.getResult() == EnvelopeAck.Result.REJECTED) {
-                LOG.warn("Parent rejected envelope ({}, {}): {}", ack.getOriginNode(), ack.getSeq(), ack.getReason());
-                parent.rejected(ack.getOriginNode(), ack.getSeq(), ack.getReason());
+        // Acks answer the envelopes in order; the parent stops at the first it could not store.
+        List<Receipt> receipts = new ArrayList<>();
+        for (int i = 0; i < response.getAcksCount() && i < pushed.size(); i++) {
+            var ack = response.getAcks(i);
+            var sent = pushed.get(i);
+            if (!ack.getOriginNode().equals(sent.originNode()) || ack.getSeq() != sent.seq()) {
+                throw new IllegalStateException("The parent's acknowledgement " + i + " names (" + ack.getOriginNode() + ", "
+                        + ack.getSeq() + "), not the envelope sent (" + sent.originNode() + ", " + sent.seq() + ")");
             }
-            outbox.acknowledged(ack.getOriginNode(), ack.getSeq());
+            receipts.add(receipt(ack));
         }
+        acknowledgements.settle(pushed, receipts);
         status.succeeded(SyncStatus.Direction.UP);
         return true;
+    }
+
+    private static Receipt receipt(EnvelopeAck ack) {
+        return switch (ack.getResult()) {
+            case ACCEPTED -> Receipt.ACCEPTED;
+            case DUPLICATE -> Receipt.DUPLICATE;
+            case REJECTED -> new Receipt.Rejected(ack.getReason());
+            case CONFLICT -> new Receipt.Conflict(ack.getReason(), ack.getHighestSeq());
+            case RESULT_UNSPECIFIED, UNRECOGNIZED -> throw new IllegalStateException(
+                    "The parent answered envelope (" + ack.getOriginNode() + ", " + ack.getSeq() + ") with " + ack.getResult());
+        };
+    }
+
+    /** The plan revision an own plan submission is about; null for any other envelope. */
+    private PlanRef ownPlan(Envelope envelope) {
+        if (envelope.getBodyCase() != Envelope.BodyCase.PLAN_SUBMITTED || !envelope.getOriginNode().equals(node.id())) {
+            return null;
+        }
+        var plan = envelope.getPlanSubmitted();
+        return new PlanRef(node.id(), plan.getPlanId(), plan.getRevision());
+    }
+
+    /**
+     * Compares with the parent what it should hold for this node (first by digest), and repairs
+     * what differs by sending it again. Runs after every reconnect and every
+     * {@code preconsult.sync.reconcile-every}.
+     */
+    void reconcileOnce() {
+        var expected = reconciliation.expectedAtParent();
+        var stub = FederationGrpc.newBlockingStub(parent.channel());
+        var byDigest = stub.withDeadlineAfter(settings.pushDeadline().toMillis(), TimeUnit.MILLISECONDS)
+                .reconcile(ReconcileRequest.newBuilder().setNodeId(node.id())
+                        .setDigest(ByteString.copyFrom(Reconciliation.digest(expected))).build());
+        var reply = byDigest;
+        if (byDigest.getVerdict() == ReconcileResponse.Verdict.SEND_REFS) {
+            var request = ReconcileRequest.newBuilder().setNodeId(node.id()).setRefsIncluded(true);
+            expected.forEach(ref -> request.addRefs(FederationService.toProto(ref)));
+            reply = stub.withDeadlineAfter(settings.pushDeadline().toMillis(), TimeUnit.MILLISECONDS).reconcile(request.build());
+        }
+        Reconciliation.Answer answer = switch (reply.getVerdict()) {
+            case MATCH -> new Reconciliation.Answer.Match(reply.getHighestSeq());
+            case COMPARED -> new Reconciliation.Answer.Compared(refs(reply.getUnknownList()), refs(reply.getDecidedList()),
+                    refs(reply.getUnexpectedList()), reply.getHighestSeq());
+            default -> new Reconciliation.Answer.SendRefs(reply.getHighestSeq());
+        };
+        var repair = reconciliation.repair(expected, answer);
+        if (answer instanceof Reconciliation.Answer.Compared c && repair.announcedAgain() + c.decided().size() > 0) {
+            LOG.warn("Reconciled with parent {}: {} item(s) listed, {} unknown there and announced again, {} decision(s) queued"
+                            + " again by the parent, {} held there but not waiting here", node.parent(), expected.size(),
+                    repair.announcedAgain(), c.decided().size(), c.unexpected().size());
+        }
+        status.reconciled(clock.instant());
+        status.succeeded(SyncStatus.Direction.UP);
+    }
+
+    private static List<PlanRef> refs(List<org.preconsult.federation.v1.PlanRef> refs) {
+        return refs.stream().map(r -> new PlanRef(r.getOriginNode(), r.getPlanId(), r.getRevision())).toList();
     }
 
     private static Envelope parse(OutboxRow row) {
@@ -170,11 +266,23 @@ public class ParentLink {
             var call = Context.current().withCancellation();
             try {
                 call.run(() -> {
+                    var cursor = applying.position();
                     var stream = FederationGrpc.newBlockingStub(parent.channel())
                             .withDeadlineAfter(settings.pullDeadline().toMillis(), TimeUnit.MILLISECONDS)
-                            .pull(PullRequest.newBuilder().setNodeId(node.id()).setAfterPosition(applying.cursor()).build());
+                            .pull(PullRequest.newBuilder().setNodeId(node.id()).setAfterPosition(cursor.position())
+                                    .setCursorIncarnation(cursor.incarnation())
+                                    .setCursorDigest(ByteString.copyFrom(cursor.digest())).build());
                     while (running && stream.hasNext()) {
-                        applying.apply(stream.next());
+                        var item = stream.next();
+                        if (item.hasHeartbeat() && item.getHeartbeat().getHeadPosition() < applying.cursor()) {
+                            // The parent's feed is behind this node's cursor: it went back. Re-read from the start.
+                            applying.apply(FeedItem.newBuilder().setResync(Resync.newBuilder()
+                                    .setReason("the parent's head " + item.getHeartbeat().getHeadPosition()
+                                            + " is behind this node's cursor")
+                                    .setHeadPosition(item.getHeartbeat().getHeadPosition())).build());
+                            break;
+                        }
+                        applying.apply(item);
                         status.succeeded(SyncStatus.Direction.DOWN);
                         backoff.reset();
                     }
@@ -186,14 +294,15 @@ public class ParentLink {
                 if (!running) {
                     return;
                 }
-                status.failed(SyncStatus.Direction.DOWN, e.getStatus().getCode() + ": " + e.getStatus().getDescription());
+                status.failed(SyncStatus.Direction.DOWN, "Pull from " + node.parent() + " failed",
+                        e.getStatus().getCode() + ": " + e.getStatus().getDescription(), backoff.next());
                 backoff.sleep();
             } catch (RuntimeException e) {
                 if (!running) {
                     return;
                 }
-                LOG.warn("Applying the feed from {} failed; resuming from the cursor: {}", node.parent(), e.toString());
-                status.failed(SyncStatus.Direction.DOWN, e.toString());
+                status.failed(SyncStatus.Direction.DOWN, "Applying the feed from " + node.parent()
+                        + " failed; resuming from the cursor", e.toString(), backoff.next());
                 backoff.sleep();
             } finally {
                 call.cancel(null);
@@ -237,6 +346,10 @@ public class ParentLink {
 
         void reset() {
             next = initial;
+        }
+
+        Duration next() {
+            return next;
         }
 
         void sleep() {

@@ -7,6 +7,7 @@ import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 import java.util.List;
+import java.util.Optional;
 import org.preconsult.sync.infrastructure.SyncRows.CursorRow;
 import org.preconsult.sync.infrastructure.SyncRows.FeedRow;
 import org.preconsult.sync.infrastructure.SyncRows.OutboxRow;
@@ -28,6 +29,14 @@ public final class SyncRepositories {
         void countAttempt(List<Long> positions);
 
         void deleteByOriginNodeAndOriginSeq(String originNode, long originSeq);
+
+        List<OutboxRow> findByOriginNodeOrderByPosition(String originNode);
+
+        @Query("SELECT subject FROM outbox WHERE subject IS NOT NULL")
+        List<String> owedSubjects();
+
+        @Query("SELECT MIN(created_at) FROM outbox")
+        Optional<java.time.Instant> oldestCreatedAt();
     }
 
     @JdbcRepository(dialect = Dialect.POSTGRES)
@@ -35,6 +44,9 @@ public final class SyncRepositories {
         Page<InboxRow> findByResult(String result, Pageable pageable);
 
         long countByResult(String result);
+
+        @Query("SELECT COALESCE(MAX(origin_seq), 0) FROM inbox WHERE origin_node = :originNode")
+        long highestSeq(String originNode);
     }
 
     @JdbcRepository(dialect = Dialect.POSTGRES)
@@ -47,6 +59,25 @@ public final class SyncRepositories {
 
         @Query("SELECT COALESCE(MAX(position), 0) FROM feed")
         long head();
+
+        /** The latest item addressed to a node about a subject (a decision's plan revision). */
+        @Query("SELECT * FROM feed f WHERE f.address = :address AND f.subject = :subject ORDER BY f.position DESC LIMIT 1")
+        Optional<FeedRow> latestFor(String address, String subject);
+
+        boolean existsByAddressAndDigest(String address, String digest);
+    }
+
+    @JdbcRepository(dialect = Dialect.POSTGRES)
+    public interface ConflictRows extends CrudRepository<SyncRows.ConflictRow, Long> {
+        Page<SyncRows.ConflictRow> findAll(Pageable pageable);
+    }
+
+    @JdbcRepository(dialect = Dialect.POSTGRES)
+    public interface IncarnationRows extends CrudRepository<SyncRows.IncarnationRow, String> {
+        Optional<SyncRows.IncarnationRow> findByCurrent(boolean current);
+
+        @Query("UPDATE node_incarnation SET current = FALSE WHERE current = TRUE")
+        void retireCurrent();
     }
 
     @JdbcRepository(dialect = Dialect.POSTGRES)

@@ -13,16 +13,17 @@ public final class SyncRows {
 
     @MappedEntity("outbox")
     public record OutboxRow(@Id long position, String originNode, long originSeq, String bodyType, byte[] payload,
-                            Instant createdAt, int attempts) {
+                            Instant createdAt, int attempts, @Nullable String subject) {
     }
 
     @MappedEntity("feed")
     public record FeedRow(@Id long position, @Nullable String address, String bodyType, byte[] payload,
-                          Instant createdAt) {
+                          Instant createdAt, @Nullable String digest, @Nullable String subject) {
     }
 
     @MappedEntity("sync_cursor")
-    public record CursorRow(@Id String name, long position, Instant updatedAt) {
+    public record CursorRow(@Id String name, long position, Instant updatedAt, @Nullable String incarnation,
+                            @Nullable String digest) {
     }
 
     @MappedEntity("sync_status")
@@ -35,6 +36,15 @@ public final class SyncRows {
 
     @MappedEntity("published_key")
     public record PublishedKeyRow(@Id String keyId, Instant publishedAt) {
+    }
+
+    @MappedEntity("sync_conflict")
+    public record ConflictRow(@Id long id, String kind, @Nullable String originNode, @Nullable Long originSeq,
+                              String detail, Instant recordedAt) {
+    }
+
+    @MappedEntity("node_incarnation")
+    public record IncarnationRow(@Id String id, Instant startedAt, String reason, boolean current) {
     }
 
     @MappedEntity("rejected_item")

@@ -66,10 +66,10 @@ public class FederationAuthority {
         return Optional.empty();
     }
 
-    /** Why the caller may not pull as {@code nodeId} (recorded), or empty if it may. */
+    /** Why the caller may not pull or reconcile as {@code nodeId} (recorded), or empty if it may. */
     public Optional<String> pullRefusal(String caller, String nodeId) {
         if (!caller.equals(nodeId)) {
-            String reason = caller + " may pull only its own feed, not " + nodeId + "'s";
+            String reason = caller + " may pull only its own feed, not " + nodeId + "'s (nor reconcile in its name)";
             refusals.record(caller, "PULL", reason);
             return Optional.of(reason);
         }

@@ -74,11 +74,6 @@ public class ParentConnection {
         return channel;
     }
 
-    /** Records, for this node's operator, an envelope the parent acknowledged as rejected (it is not sent again). */
-    public void rejected(String originNode, long seq, String reason) {
-        refusals.record("the parent", "REJECTED_BY_PARENT", "(" + originNode + ", " + seq + "): " + reason);
-    }
-
     /** How the link to the parent is secured, for /health. */
     public String state() {
         return state;

@@ -17,7 +17,6 @@ import io.micronaut.test.support.TestPropertyProvider;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
@@ -48,11 +47,7 @@ class CatalogueOnPostgresTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        try {
-            postgres = EmbeddedPostgres.builder().start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        postgres = NodeFixture.startPostgres();
         Map<String, String> properties = new HashMap<>(NodeFixture.nodeProperties());
         properties.put("datasources.default.url", postgres.getJdbcUrl("postgres", "postgres"));
         properties.put("datasources.default.driver-class-name", "org.postgresql.Driver");
