@@ -91,6 +91,7 @@ public final class NodeProcess {
                 command.add("-Dpreconsult.node.parent=127.0.0.1:" + parent.grpcPort);
                 if (!Files.exists(dataDir.resolve("trust").resolve("node.key"))) {
                     // First start: the parent's operator issues the one-time enrolment token.
+                    parent.awaitUp(Duration.ofSeconds(120));
                     var issued = new NodeApi(parent).call("operator", "POST", "/api/v1/trust/enrolment-tokens",
                             java.util.Map.of("nodeId", id, "role", role), null);
                     if (!issued.ok()) {

@@ -112,12 +112,18 @@ public class NodeCertificate {
         var leaf = Pki.issue(root, rootKeys.getPrivate(), keys.getPublic(), identity, now, settings.certificateValidity());
         write("root.key", Pki.privateKeyPem(rootKeys.getPrivate()), true);
         rootKey = rootKeys.getPrivate();
-        install(keys, List.of(leaf, root));
+        // Stored without the Installed event: this runs while the node's beans are being built, and
+        // the server and key publication start from the startup event anyway.
+        store(keys, List.of(leaf, root));
         LOG.info("Created the federation root; its fingerprint, which joining nodes pin, is {}", Pki.fingerprint(root));
     }
 
     /** Stores and starts using a new key and chain (after enrolment or renewal). */
     public synchronized void install(KeyPair keys, List<X509Certificate> chain) {
+        events.publishEvent(new Installed(store(keys, chain).identity()));
+    }
+
+    private Held store(KeyPair keys, List<X509Certificate> chain) {
         var next = held(keys.getPrivate(), chain);
         if (!Pki.holds(next.leaf(), keys)) {
             throw new IllegalArgumentException("the certificate does not certify this node's key");
@@ -126,7 +132,7 @@ public class NodeCertificate {
         write("node-chain.pem", Pki.pem(chain), false);
         write("root.pem", Pki.pem(List.of(next.root())), false);
         held = next;
-        events.publishEvent(new Installed(next.identity()));
+        return next;
     }
 
     /** Re-issues central's own certificate from the root key it holds (central renews without a parent). */
