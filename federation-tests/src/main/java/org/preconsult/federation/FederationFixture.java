@@ -73,6 +73,10 @@ public final class FederationFixture implements AutoCloseable {
     }
 
     Node start(String id, String name, String role, String parentId, int grpcPort) {
+        return start(id, name, role, parentId, grpcPort, Map.of());
+    }
+
+    Node start(String id, String name, String role, String parentId, int grpcPort, Map<String, Object> extra) {
         Map<String, Object> props = new HashMap<>();
         props.put("preconsult.node.id", id);
         props.put("preconsult.node.name", name);
@@ -97,6 +101,7 @@ public final class FederationFixture implements AutoCloseable {
         props.put("preconsult.sync.idle-poll", "200ms");
         props.put("preconsult.operator.username", "operator");
         props.put("preconsult.operator.password", "operator-password");
+        props.putAll(extra);
         var builder = ApplicationContext.builder().properties(props).environments("test");
         if (clock != null) {
             builder.singletons(clock);
@@ -128,8 +133,45 @@ public final class FederationFixture implements AutoCloseable {
 
     /** Starts a stopped node again on the same gRPC port, so that its children find it. */
     Node restart(String id) {
+        return restart(id, Map.of());
+    }
+
+    /** As {@link #restart(String)}, with extra settings (e.g. {@code preconsult.node.restored}). */
+    Node restart(String id, Map<String, Object> extra) {
         var old = nodes.get(id);
-        return start(id, old.name, old.role(), old.parentId(), old.lastGrpcPort);
+        return start(id, old.name, old.role(), old.parentId(), old.lastGrpcPort, extra);
+    }
+
+    /** The data directory of a node (its H2 database file, keys, index). */
+    Path dataDir(String id) {
+        return root.resolve(id);
+    }
+
+    /** Copies a stopped node's database file aside, as an operator's backup does. */
+    Path backUp(String id) {
+        try {
+            Path db = dataDir(id).resolve(id + ".mv.db");
+            Path copy = root.resolve(id + "-backup-" + System.nanoTime() + ".mv.db");
+            Files.copy(db, copy);
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Puts a backup back in place of a stopped node's database, and drops its derived search index. */
+    void restore(String id, Path backup) {
+        try {
+            Files.copy(backup, dataDir(id).resolve(id + ".mv.db"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Path index = dataDir(id).resolve("index");
+            if (Files.exists(index)) {
+                try (var paths = Files.walk(index)) {
+                    paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

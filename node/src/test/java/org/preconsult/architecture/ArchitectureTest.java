@@ -22,7 +22,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule protoTypesStayAtTheEdge = noClasses()
             .that().resideInAnyPackage("..plan..", "..system..", "..catalogue..", "..redundancy..", "..identity..",
-                    "..audit..", "..review.application..", "..review.model..", "..review.api..", "..common..")
+                    "..audit..", "..review.application..", "..review.model..", "..review.api..", "..common..",
+                    "..lifecycle..", "..practice..")
             .should().dependOnClassesThat().resideInAPackage("org.preconsult.federation.v1..")
             .because("generated protobuf types belong to the sync and signing adapters only");
 

@@ -2,7 +2,9 @@ package org.preconsult.catalogue.model;
 
 /**
  * Lifecycle status of a catalogue entry. Only {@link #isCandidate() candidate} entries take part in
- * redundancy checks: a cancelled, retired, returned or deferred entry must stop counting at once.
+ * redundancy checks: a cancelled, retired, returned or deferred entry must stop counting at once,
+ * and a completed plan counts through the existing system it became (registered under its own
+ * entry), not a second time as a plan.
  */
 public enum EntryStatus {
     ACTIVE,
@@ -19,7 +21,7 @@ public enum EntryStatus {
     /** True when an entry with this status may be proposed as a duplicate. */
     public boolean isCandidate() {
         return switch (this) {
-            case DEFERRED, RETURNED, CANCELLED, RETIRED -> false;
+            case DEFERRED, RETURNED, CANCELLED, RETIRED, COMPLETED -> false;
             default -> true;
         };
     }

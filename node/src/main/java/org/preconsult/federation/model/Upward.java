@@ -1,10 +1,12 @@
 package org.preconsult.federation.model;
 
 import org.preconsult.catalogue.model.CatalogueEntry;
+import org.preconsult.lifecycle.model.PlanRecord;
 
 /** A change a node announces to its parent through its outbox. */
 public sealed interface Upward permits Upward.PlanSubmitted, Upward.SystemRegistered, Upward.ReviewForwarded,
-        Upward.EntryAnnounced, Upward.DecisionReported, Upward.ConditionUpdated {
+        Upward.EntryAnnounced, Upward.DecisionReported, Upward.ConditionUpdated,
+        Upward.PlanRecordChanged {
 
     /** The node that owns what the envelope is about (it must lie in the sender's subtree). */
     String ownerNode();
@@ -48,6 +50,13 @@ public sealed interface Upward permits Upward.PlanSubmitted, Upward.SystemRegist
     record ConditionUpdated(ConditionUpdate update) implements Upward {
         public String ownerNode() {
             return update.ownerNode();
+        }
+    }
+
+    /** The owner's record of a plan after review changed: a decision applied, or a lifecycle change. */
+    record PlanRecordChanged(PlanRecord record) implements Upward {
+        public String ownerNode() {
+            return record.ownerNode();
         }
     }
 }

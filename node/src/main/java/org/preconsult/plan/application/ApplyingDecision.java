@@ -1,5 +1,6 @@
 package org.preconsult.plan.application;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -31,9 +32,12 @@ public class ApplyingDecision {
     private final AuditTrail audit;
     private final ConditionsJson conditionsJson;
     private final PlanConditions conditions;
+    private final ApplicationEventPublisher<PlanDecided> planDecided;
 
     public ApplyingDecision(PlanRows plans, PlanDecisionRows decisions, Clock clock, AuditTrail audit,
-                            ConditionsJson conditionsJson, PlanConditions conditions) {
+                            ConditionsJson conditionsJson, PlanConditions conditions,
+                            ApplicationEventPublisher<PlanDecided> planDecided) {
+        this.planDecided = planDecided;
         this.conditions = conditions;
         this.plans = plans;
         this.decisions = decisions;
@@ -62,6 +66,7 @@ public class ApplyingDecision {
         conditions.received(decision);
         audit.record(CurrentActor.federation(decision.decidingNode()), "PLAN", plan.id(), "DECISION_APPLIED",
                 PlanRegistry.auditView(plan), PlanRegistry.auditView(decided));
+        planDecided.publishEvent(new PlanDecided(decided, decision));
         return Optional.empty();
     }
 

@@ -3,7 +3,10 @@ package org.preconsult.redundancy.application;
 import org.preconsult.redundancy.model.CheckResult;
 import org.preconsult.redundancy.model.PlanDraft;
 
-/** Checks a plan against this node's catalogue copy. */
+/**
+ * Checks a plan against this node's catalogue copy: the port other features call (plan drafting,
+ * review routing). The use case behind it is {@link CheckingRedundancy}.
+ */
 public interface RedundancyChecking {
 
     /** Ranks the catalogue entries the plan may duplicate (at most {@code limit}) and recommends. */

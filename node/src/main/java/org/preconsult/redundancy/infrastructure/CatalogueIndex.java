@@ -7,30 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.lucene.document.BinaryDocValuesField;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -49,18 +35,21 @@ import org.preconsult.catalogue.model.CatalogueEntry;
  * {@code changeSeq} at or below it is in the index. Change sequences are handed out without gaps
  * (the counter is taken inside the writing transaction), so the watermark only advances over a
  * contiguous run of applied changes; a change that never arrives holds it back and the next start
- * re-reads from there rather than skipping it.
+ * re-reads from there rather than skipping it ({@link Watermark}).
  *
  * <p>A removed entry leaves a <em>tombstone</em>: a document with only its id and change sequence.
  * It has none of the searched fields, so no check can match it, and it lets a late, older change of
- * the same entry be recognised as stale instead of bringing the entry back.
+ * the same entry be recognised as stale instead of bringing the entry back. {@link EntryDocuments}
+ * builds both kinds of document.
  *
  * <p>With more than one search thread, a search runs its slices in parallel: the segments are
  * split into at most that many slices of about equal document counts, and one search's slices run
- * on a pool of daemon threads (the calling thread takes part). A small index stays one slice.
+ * on a pool of daemon threads (the calling thread takes part). A small index stays one slice
+ * ({@link SlicedSearcherFactory}).
  */
 public final class CatalogueIndex implements Closeable {
 
+    // The fields of a document, built by EntryDocuments and read by the search.
     static final String ID = "id";
     static final String OWNER_KEY = "owner_key";
     static final String FUNCTION_CODE = "function_code";
@@ -78,23 +67,19 @@ public final class CatalogueIndex implements Closeable {
     private static final String LAYOUT = "5";
     /** RAM buffer of a bulk load: few flushes and merges, well inside a 1 GB heap. */
     private static final double BULK_RAM_BUFFER_MB = 256;
-    /** Below this many documents per slice, a parallel search costs more than it saves. */
-    static final int MIN_DOCS_PER_SLICE = 50_000;
-    /** Neutral keys and language text: frequencies for BM25, no positions (no phrase queries). */
-    private static final FieldType TERMS_WITH_FREQS = termsWithFreqs();
 
     private final Directory directory;
     private final TextAnalysis analysis;
     private final String format;
     private final LanguageDetector detector = new LanguageDetector();
+    private final EntryDocuments documents;
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final boolean existedAtOpen;
     private final double ramBufferMb;
     private final int searchThreads;
     private final ExecutorService searchPool;
-    private final TreeSet<Long> appliedAboveWatermark = new TreeSet<>();
-    private long watermark;
+    private final Watermark watermark;
 
     private CatalogueIndex(Directory directory, TextAnalysis analysis, double ramBufferMb, int searchThreads) {
         if (searchThreads < 1) {
@@ -103,9 +88,10 @@ public final class CatalogueIndex implements Closeable {
         this.directory = directory;
         this.analysis = analysis;
         this.format = LAYOUT + "/" + analysis.fingerprint();
+        this.documents = new EntryDocuments(analysis, detector);
         this.ramBufferMb = ramBufferMb;
         this.searchThreads = searchThreads;
-        this.searchPool = searchThreads > 1 ? Executors.newFixedThreadPool(searchThreads, daemonThreads("catalogue-search-")) : null;
+        this.searchPool = searchThreads > 1 ? Executors.newFixedThreadPool(searchThreads, DaemonThreads.named("catalogue-search-")) : null;
         try {
             this.existedAtOpen = DirectoryReader.indexExists(directory)
                     && format.equals(SegmentInfos.readLatestCommit(directory).getUserData().get(FORMAT));
@@ -114,7 +100,7 @@ public final class CatalogueIndex implements Closeable {
                     .setRAMBufferSizeMB(ramBufferMb);
             this.writer = new IndexWriter(directory, config);
             Map<String, String> userData = writer.getLiveCommitData() == null ? Map.of() : toMap(writer);
-            this.watermark = Long.parseLong(userData.getOrDefault(WATERMARK, "0"));
+            this.watermark = new Watermark(Long.parseLong(userData.getOrDefault(WATERMARK, "0")));
             this.searchers = new SearcherManager(writer, new SlicedSearcherFactory(searchPool, searchThreads));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -182,7 +168,7 @@ public final class CatalogueIndex implements Closeable {
      * searcher refresh, so a lock-free read could report a change that checks cannot see yet.
      */
     public synchronized long watermark() {
-        return watermark;
+        return watermark.value();
     }
 
     /**
@@ -197,7 +183,7 @@ public final class CatalogueIndex implements Closeable {
             if (indexed == null || indexed <= changeSeq) {
                 write(entry, changeSeq);
             }
-            advanceWatermark(changeSeq);
+            watermark.applied(changeSeq);
             commit();
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
@@ -216,8 +202,7 @@ public final class CatalogueIndex implements Closeable {
                 write(entries.get(i), changeSeqs.get(i));
             }
             if (!changeSeqs.isEmpty()) {
-                watermark = Math.max(watermark, changeSeqs.get(changeSeqs.size() - 1));
-                appliedAboveWatermark.headSet(watermark, true).clear();
+                watermark.raiseTo(changeSeqs.get(changeSeqs.size() - 1));
             }
             commit();
             if (refresh) {
@@ -254,7 +239,7 @@ public final class CatalogueIndex implements Closeable {
      */
     public void addForBulkLoad(CatalogueEntry entry, long changeSeq) {
         try {
-            writer.addDocument(entry.isCandidate() ? toDocument(entry, changeSeq) : tombstone(entry.id(), changeSeq));
+            writer.addDocument(documents.of(entry, changeSeq));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -280,8 +265,7 @@ public final class CatalogueIndex implements Closeable {
     public synchronized void finishBulkLoad(long highestChangeSeq) {
         try {
             writer.getConfig().setRAMBufferSizeMB(ramBufferMb);
-            watermark = Math.max(watermark, highestChangeSeq);
-            appliedAboveWatermark.headSet(watermark, true).clear();
+            watermark.raiseTo(highestChangeSeq);
             commit();
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
@@ -297,8 +281,7 @@ public final class CatalogueIndex implements Closeable {
     public synchronized void clearForRebuild() {
         try {
             writer.deleteAll();
-            watermark = 0;
-            appliedAboveWatermark.clear();
+            watermark.reset();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -355,99 +338,12 @@ public final class CatalogueIndex implements Closeable {
         }
     }
 
-    /**
-     * Searchers whose segments are split into at most {@code threads} slices of about equal document
-     * counts (largest segment first into the lightest slice), none under {@link #MIN_DOCS_PER_SLICE}
-     * documents unless the index is smaller. Lucene's own slicing groups segments up to 250,000
-     * documents and five segments a slice, which on a few processors leaves some idle and others
-     * with two slices in turn.
-     */
-    private static final class SlicedSearcherFactory extends SearcherFactory {
-        private final ExecutorService pool;
-        private final int threads;
-
-        SlicedSearcherFactory(ExecutorService pool, int threads) {
-            this.pool = pool;
-            this.threads = threads;
-        }
-
-        @Override
-        public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) {
-            if (pool == null) {
-                return new IndexSearcher(reader);
-            }
-            int slices = Math.max(1, Math.min(threads, reader.maxDoc() / MIN_DOCS_PER_SLICE));
-            return new IndexSearcher(reader, pool) {
-                @Override
-                protected LeafSlice[] slices(List<LeafReaderContext> leaves) {
-                    return balancedSlices(leaves, slices);
-                }
-            };
-        }
-    }
-
-    static IndexSearcher.LeafSlice[] balancedSlices(List<LeafReaderContext> leaves, int maxSlices) {
-        int n = Math.min(maxSlices, leaves.size());
-        if (n <= 1) {
-            return leaves.isEmpty()
-                    ? new IndexSearcher.LeafSlice[0]
-                    : new IndexSearcher.LeafSlice[] {new IndexSearcher.LeafSlice(new ArrayList<>(leaves))};
-        }
-        List<List<LeafReaderContext>> groups = new ArrayList<>(n);
-        long[] docs = new long[n];
-        for (int i = 0; i < n; i++) {
-            groups.add(new ArrayList<>());
-        }
-        List<LeafReaderContext> bySize = new ArrayList<>(leaves);
-        bySize.sort(Comparator.comparingInt((LeafReaderContext c) -> c.reader().maxDoc()).reversed());
-        for (LeafReaderContext leaf : bySize) {
-            int lightest = 0;
-            for (int i = 1; i < n; i++) {
-                if (docs[i] < docs[lightest]) {
-                    lightest = i;
-                }
-            }
-            groups.get(lightest).add(leaf);
-            docs[lightest] += leaf.reader().maxDoc();
-        }
-        IndexSearcher.LeafSlice[] slices = new IndexSearcher.LeafSlice[n];
-        for (int i = 0; i < n; i++) {
-            slices[i] = new IndexSearcher.LeafSlice(groups.get(i));
-        }
-        return slices;
-    }
-
-    /** Daemon threads named {@code prefix} and a number: they never keep a stopping node alive. */
-    static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
-
     private void write(CatalogueEntry entry, long changeSeq) throws IOException {
-        Term id = new Term(ID, entry.id());
-        if (entry.isCandidate()) {
-            writer.updateDocument(id, toDocument(entry, changeSeq));
-        } else {
-            writer.updateDocument(id, tombstone(entry.id(), changeSeq));
-        }
-    }
-
-    private void advanceWatermark(long changeSeq) {
-        if (changeSeq <= watermark) {
-            return;
-        }
-        appliedAboveWatermark.add(changeSeq);
-        while (!appliedAboveWatermark.isEmpty() && appliedAboveWatermark.first() == watermark + 1) {
-            watermark = appliedAboveWatermark.pollFirst();
-        }
+        writer.updateDocument(new Term(ID, entry.id()), documents.of(entry, changeSeq));
     }
 
     private void commit() throws IOException {
-        writer.setLiveCommitData(Map.of(WATERMARK, Long.toString(watermark), FORMAT, format).entrySet());
+        writer.setLiveCommitData(Map.of(WATERMARK, Long.toString(watermark.value()), FORMAT, format).entrySet());
         writer.commit();
     }
 
@@ -459,63 +355,6 @@ public final class CatalogueIndex implements Closeable {
             }
             return s.storedFields().document(hits.scoreDocs[0].doc).getField(CHANGE_SEQ).numericValue().longValue();
         });
-    }
-
-    private static Document tombstone(String entryId, long changeSeq) {
-        Document doc = new Document();
-        doc.add(new StringField(ID, entryId, Field.Store.YES));
-        doc.add(new StringField(TOMBSTONE, "T", Field.Store.NO));
-        doc.add(new StoredField(CHANGE_SEQ, changeSeq));
-        return doc;
-    }
-
-    private Document toDocument(CatalogueEntry entry, long changeSeq) {
-        String name = entry.name() == null ? "" : entry.name();
-        String description = entry.description() == null ? "" : entry.description();
-        String language = language(entry, name, description);
-        String ownerKey = entry.owner() == null ? null : TextAnalysis.ownerKey(entry.owner());
-        String functionCode = entry.functionCode() == null || entry.functionCode().isBlank() ? null
-                : TextAnalysis.fold(entry.functionCode());
-        String text = TextAnalysis.fullText(name, description, entry.functions());
-        // The neutral keys are analyzed once: they feed the two key fields and the profile.
-        EntryProfile profile = EntryProfile.analyze(analysis, new EntryProfile.Facts(entry.id(), entry.kind().name(),
-                entry.owner(), ownerKey, language, functionCode, name), description, entry.functions(), text);
-        Document doc = new Document();
-        doc.add(new StringField(ID, entry.id(), Field.Store.YES));
-        doc.add(new StoredField(CHANGE_SEQ, changeSeq));
-        doc.add(new BinaryDocValuesField(PROFILE, profile.encode()));
-        if (ownerKey != null) {
-            doc.add(new StringField(OWNER_KEY, ownerKey, Field.Store.NO));
-        }
-        if (functionCode != null) {
-            doc.add(new StringField(FUNCTION_CODE, functionCode, Field.Store.NO));
-        }
-        doc.add(new Field(TextAnalysis.TITLE_KEYS, TextAnalysis.keyTokens(profile.name.counts()), TERMS_WITH_FREQS));
-        doc.add(new Field(TextAnalysis.KEYS, TextAnalysis.keyTokens(profile.allKeys()), TERMS_WITH_FREQS));
-        if (analysis.hasLanguageField(language)) {
-            doc.add(new Field(TextAnalysis.TEXT_PREFIX + language, text, TERMS_WITH_FREQS));
-        }
-        for (String entity : profile.entities.keySet()) {
-            doc.add(new StringField(TextAnalysis.ENTITIES, entity, Field.Store.NO));
-        }
-        return doc;
-    }
-
-    /** The declared language when analyzed here, else detected (the text is only built when needed). */
-    private String language(CatalogueEntry entry, String name, String description) {
-        String declared = LanguageDetector.normalize(entry.language());
-        return declared != null && LanguageDetector.ANALYZED.contains(declared)
-                ? declared
-                : detector.detect(name + " " + description);
-    }
-
-    private static FieldType termsWithFreqs() {
-        FieldType type = new FieldType();
-        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
-        type.setTokenized(true);
-        type.setStored(false);
-        type.freeze();
-        return type;
     }
 
     private static Map<String, String> toMap(IndexWriter writer) {

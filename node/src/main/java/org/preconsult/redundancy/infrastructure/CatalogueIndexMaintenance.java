@@ -104,7 +104,7 @@ public class CatalogueIndexMaintenance implements IndexRebuilding, IndexFreshnes
         index.clearForRebuild();
         index.startBulkLoad();
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-        ExecutorService workers = Executors.newFixedThreadPool(threads, CatalogueIndex.daemonThreads("catalogue-index-build-"));
+        ExecutorService workers = Executors.newFixedThreadPool(threads, DaemonThreads.named("catalogue-index-build-"));
         try {
             Semaphore pagesInFlight = new Semaphore(2 * threads);
             List<Future<?>> pending = new ArrayList<>();

@@ -65,7 +65,7 @@ final class EntryProfile {
         }
         return new EntryProfile(facts, TextAnalysis.fold(name), analysis.keys(name, facts.language()),
                 analysis.keys(description, facts.language()), functions,
-                analysis.entities(fullText));
+                Entities.of(fullText));
     }
 
     /** Name, description and function keys together with their counts: the entry's neutral text. */

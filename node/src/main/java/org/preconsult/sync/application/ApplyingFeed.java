@@ -10,6 +10,7 @@ import org.preconsult.federation.v1.SignedDecision;
 import org.preconsult.node.NodeRole;
 import org.preconsult.node.NodeSettings;
 import org.preconsult.plan.application.ApplyingDecision;
+import org.preconsult.practice.application.BestPractices;
 import org.preconsult.review.application.ReviewCases;
 import org.preconsult.review.infrastructure.DecisionMessages;
 import org.preconsult.signing.application.KeyRing;
@@ -19,6 +20,7 @@ import org.preconsult.signing.model.ReplayCheck;
 import org.preconsult.signing.model.TrustResult;
 import org.preconsult.signing.model.Verification;
 import org.preconsult.sync.infrastructure.FederationCodec;
+import org.preconsult.sync.infrastructure.PracticeCodec;
 import org.preconsult.sync.infrastructure.SyncRepositories.CursorRows;
 import org.preconsult.sync.infrastructure.SyncRepositories.RejectedItemRows;
 import org.preconsult.sync.infrastructure.SyncRows.CursorRow;
@@ -54,12 +56,15 @@ public class ApplyingFeed {
     private final NodeSettings node;
     private final Clock clock;
     private final SyncConflicts conflicts;
+    private final BestPractices practices;
     private final KeySeals keySeals;
 
     public ApplyingFeed(CursorRows cursors, RejectedItemRows rejected, Counters counters, Catalogue catalogue,
                         KeyRing keyRing, SignedDecisions decisions, ApplyingDecision applyingDecision, Feed feed,
-                        ReviewCases review, NodeSettings node, Clock clock, SyncConflicts conflicts, KeySeals keySeals) {
+                        ReviewCases review, NodeSettings node, Clock clock, SyncConflicts conflicts,
+                        BestPractices practices, KeySeals keySeals) {
         this.conflicts = conflicts;
+        this.practices = practices;
         this.keySeals = keySeals;
         this.review = review;
         this.cursors = cursors;
@@ -144,6 +149,7 @@ public class ApplyingFeed {
                 }
             }
             case DECISION -> decision(item.getAddress(), item.getDecision(), item);
+            case BEST_PRACTICE_MARK -> practices.received(PracticeCodec.fromProto(item.getBestPracticeMark()));
             default -> reject(item, "unsupported item " + item.getBodyCase());
         }
     }

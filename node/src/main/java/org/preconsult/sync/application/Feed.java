@@ -11,7 +11,9 @@ import org.preconsult.common.infrastructure.Counters;
 import org.preconsult.federation.v1.FeedItem;
 import org.preconsult.federation.v1.NodeKey;
 import org.preconsult.federation.v1.SignedDecision;
+import org.preconsult.practice.model.BestPracticeMark;
 import org.preconsult.sync.infrastructure.FederationCodec;
+import org.preconsult.sync.infrastructure.PracticeCodec;
 import org.preconsult.sync.infrastructure.SyncRepositories.FeedRows;
 import org.preconsult.sync.infrastructure.SyncRows.FeedRow;
 
@@ -47,6 +49,11 @@ public class Feed {
         append(null, FeedItem.newBuilder().setNodeKey(key).build());
     }
 
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void broadcast(BestPracticeMark mark) {
+        append(null, FeedItem.newBuilder().setBestPracticeMark(PracticeCodec.toProto(mark)).build());
+    }
+
     /** Queues a decision on a plan revision for the node it is addressed to (relayed by intermediate nodes). */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void address(String nodeId, String planId, int planRevision, SignedDecision decision) {
@@ -60,14 +67,15 @@ public class Feed {
     }
 
     /**
-     * Queues again the latest decision addressed to a node on a plan revision (reconciliation found
-     * that the node has not applied it); false when this node has no such decision, or queued it
-     * less than {@code grace} ago (it is most likely still on its way).
+     * Queues again the latest decision addressed to a node on a plan revision, when the child that
+     * asks has already read past it ({@code childCursor}) and still lacks it: it was lost on the
+     * way. One above the child's cursor is still on its way and is left alone. False when nothing
+     * was queued.
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public boolean queueAgain(String nodeId, String planId, int planRevision, java.time.Duration grace) {
+    public boolean queueAgain(String nodeId, String planId, int planRevision, long childCursor) {
         var latest = rows.latestFor(nodeId, subject(planId, planRevision))
-                .filter(row -> row.createdAt().isBefore(clock.instant().minus(grace)));
+                .filter(row -> row.position() <= childCursor);
         latest.ifPresent(row -> save(row.address(), row.subject(), row.bodyType(), row.payload()));
         return latest.isPresent();
     }

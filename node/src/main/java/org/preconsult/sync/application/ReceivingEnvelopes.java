@@ -11,6 +11,7 @@ import org.preconsult.catalogue.model.EntryStatus;
 import org.preconsult.federation.model.SystemSummary;
 import org.preconsult.federation.model.Upward;
 import org.preconsult.federation.v1.Envelope;
+import org.preconsult.lifecycle.application.PlanRecords;
 import org.preconsult.node.NodeRole;
 import org.preconsult.node.NodeSettings;
 import org.preconsult.review.application.CaseConditions;
@@ -44,11 +45,13 @@ public class ReceivingEnvelopes {
     private final NodeSettings node;
     private final Clock clock;
     private final SyncConflicts conflicts;
+    private final PlanRecords planRecords;
 
     public ReceivingEnvelopes(InboxRows inbox, SubtreeRows subtree, ReviewCases review, Catalogue catalogue,
                               Outbox outbox, TurnaroundReports turnaround, CaseConditions conditions,
-                              NodeSettings node, Clock clock, SyncConflicts conflicts) {
+                              NodeSettings node, Clock clock, SyncConflicts conflicts, PlanRecords planRecords) {
         this.conflicts = conflicts;
+        this.planRecords = planRecords;
         this.inbox = inbox;
         this.subtree = subtree;
         this.review = review;
@@ -119,7 +122,8 @@ public class ReceivingEnvelopes {
         if (body instanceof Upward.SystemRegistered s && !isStatus(s.system().status())) {
             return Optional.of("unknown system status " + s.system().status());
         }
-        boolean ownRecord = body instanceof Upward.PlanSubmitted || body instanceof Upward.SystemRegistered;
+        boolean ownRecord = body instanceof Upward.PlanSubmitted || body instanceof Upward.SystemRegistered
+                || body instanceof Upward.PlanRecordChanged;
         if (ownRecord && !body.ownerNode().equals(envelope.getOriginNode())) {
             return Optional.of("the record's owner " + body.ownerNode() + " is not the envelope's origin "
                     + envelope.getOriginNode());
@@ -171,6 +175,9 @@ public class ReceivingEnvelopes {
             if (c.update().decidingNode().equals(node.id())) {
                 return conditions.applyUpdate(c.update());
             }
+            outbox.relay(envelope);
+        } else if (body instanceof Upward.PlanRecordChanged r) {
+            planRecords.received(r.record());
             outbox.relay(envelope);
         }
         return Optional.empty();

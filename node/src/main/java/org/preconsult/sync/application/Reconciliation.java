@@ -53,9 +53,6 @@ public class Reconciliation {
     public record Repair(int announcedAgain, int confirmed) {
     }
 
-    /** A decision queued this recently is taken to be still on its way down, not lost. */
-    static final java.time.Duration DECISION_IN_FLIGHT = java.time.Duration.ofSeconds(30);
-
     private final ReviewCases review;
     private final PlanDeliveries deliveries;
     private final SubtreeRows subtree;
@@ -144,10 +141,11 @@ public class Reconciliation {
 
     /**
      * Compares the child's list item by item with what this node holds for the child's subtree; a
-     * decided item's decision is queued again for its origin.
+     * decided item's decision is queued again for its origin when the child has read past it in
+     * this node's feed ({@code childCursor}) and so must have lost it.
      */
     @Transactional
-    public Answer compare(String child, List<PlanRef> refs) {
+    public Answer compare(String child, List<PlanRef> refs, long childCursor) {
         var inSubtree = subtreeOf(child);
         List<PlanRef> unknown = new ArrayList<>();
         List<PlanRef> decided = new ArrayList<>();
@@ -158,7 +156,7 @@ public class Reconciliation {
             switch (review.holding(ref)) {
                 case NONE -> unknown.add(ref);
                 case DECIDED -> {
-                    if (feed.queueAgain(ref.originNode(), ref.planId(), ref.revision(), DECISION_IN_FLIGHT)) {
+                    if (feed.queueAgain(ref.originNode(), ref.planId(), ref.revision(), childCursor)) {
                         decided.add(ref);
                     }
                 }

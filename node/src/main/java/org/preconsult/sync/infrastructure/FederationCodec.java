@@ -40,6 +40,8 @@ public final class FederationCodec {
             builder.setDecisionReported(toProto(d.report()));
         } else if (body instanceof Upward.ConditionUpdated c) {
             builder.setConditionUpdated(toProto(c.update()));
+        } else if (body instanceof Upward.PlanRecordChanged r) {
+            builder.setPlanRecordChanged(LifecycleCodec.toProto(r.record()));
         }
         return builder.build();
     }
@@ -63,6 +65,8 @@ public final class FederationCodec {
                     fromProto(envelope.getCatalogueEntryAnnounced(), Instant.ofEpochMilli(envelope.getCreatedAtEpochMs())));
             case DECISION_REPORTED -> new Upward.DecisionReported(fromProto(envelope.getDecisionReported()));
             case CONDITION_UPDATED -> new Upward.ConditionUpdated(fromProto(envelope.getConditionUpdated()));
+            case PLAN_RECORD_CHANGED -> new Upward.PlanRecordChanged(LifecycleCodec.fromProto(envelope.getPlanRecordChanged(),
+                    Instant.ofEpochMilli(envelope.getCreatedAtEpochMs())));
             default -> throw new IllegalArgumentException("unsupported envelope body " + envelope.getBodyCase());
         };
     }

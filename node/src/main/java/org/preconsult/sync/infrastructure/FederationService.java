@@ -137,7 +137,8 @@ public class FederationService extends FederationGrpc.FederationImplBase {
                 answer = reconciliation.compareDigest(request.getNodeId(), request.getDigest().toByteArray());
             } else {
                 answer = reconciliation.compare(request.getNodeId(), request.getRefsList().stream()
-                        .map(r -> new PlanRef(r.getOriginNode(), r.getPlanId(), r.getRevision())).toList());
+                        .map(r -> new PlanRef(r.getOriginNode(), r.getPlanId(), r.getRevision())).toList(),
+                        request.getFeedCursor());
             }
         } catch (RuntimeException e) {
             LOG.warn("Reconciliation with {} failed: {}", request.getNodeId(), e.toString());

@@ -214,7 +214,8 @@ public class ParentLink {
                         .setDigest(ByteString.copyFrom(Reconciliation.digest(expected))).build());
         var reply = byDigest;
         if (byDigest.getVerdict() == ReconcileResponse.Verdict.SEND_REFS) {
-            var request = ReconcileRequest.newBuilder().setNodeId(node.id()).setRefsIncluded(true);
+            var request = ReconcileRequest.newBuilder().setNodeId(node.id()).setRefsIncluded(true)
+                    .setFeedCursor(applying.cursor());
             expected.forEach(ref -> request.addRefs(FederationService.toProto(ref)));
             reply = stub.withDeadlineAfter(settings.pushDeadline().toMillis(), TimeUnit.MILLISECONDS).reconcile(request.build());
         }

@@ -57,8 +57,14 @@ public class SystemRegistry {
 
     @Transactional
     public InformationSystem register(SystemCommand command) {
+        return register(UUID.randomUUID().toString(), command);
+    }
+
+    /** Registers a system under a given id (a completed plan becomes the system of the same id). */
+    @Transactional
+    public InformationSystem register(String id, SystemCommand command) {
         var now = clock.instant();
-        var system = new InformationSystem(UUID.randomUUID().toString(), command.name(), command.description(),
+        var system = new InformationSystem(id, command.name(), command.description(),
                 command.functions(), command.functionCode(), command.platform(), statusOf(command), command.goLiveYear(),
                 node.name(), command.language(), now, now, 1);
         rows.save(toRow(system));

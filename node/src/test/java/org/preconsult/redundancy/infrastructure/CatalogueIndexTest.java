@@ -66,7 +66,7 @@ class CatalogueIndexTest {
             }
             assertEquals(5, index.segmentSizes().size(), "one segment per committed change");
             assertEquals(List.of(5), index.sliceSizes(), "below the minimum slice size the search stays sequential");
-            var slices = index.withSearcher(s -> CatalogueIndex.balancedSlices(s.getIndexReader().leaves(), 2));
+            var slices = index.withSearcher(s -> SlicedSearcherFactory.balancedSlices(s.getIndexReader().leaves(), 2));
             assertEquals(2, slices.length);
             assertEquals(5, slices[0].leaves.length + slices[1].leaves.length);
             assertEquals(1, Math.abs(slices[0].leaves.length - slices[1].leaves.length));

@@ -30,7 +30,7 @@ class EntityWordsTest {
     void scan_findsTheSameWordsAsTheRule_onExamples() {
         for (String text : new String[] {"Microsoft M365 and C++ for R&D.", "T1-A/B.", "GCdocs, SAP-HANA--", "+x+",
             "𝐀𝐁1 then ½-Ⅻ.", ""}) {
-            assertEquals(byRule(text), TextAnalysis.words(text), text);
+            assertEquals(byRule(text), Entities.words(text), text);
         }
     }
 
@@ -42,7 +42,7 @@ class EntityWordsTest {
             for (int i = random.nextInt(24); i > 0; i--) {
                 text.append(PIECES[random.nextInt(PIECES.length)]);
             }
-            assertEquals(byRule(text.toString()), TextAnalysis.words(text.toString()), text.toString());
+            assertEquals(byRule(text.toString()), Entities.words(text.toString()), text.toString());
         }
     }
 }

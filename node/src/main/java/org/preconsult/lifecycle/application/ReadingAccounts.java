@@ -1,0 +1,89 @@
+package org.preconsult.lifecycle.application;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.preconsult.lifecycle.model.PlanRecord;
+import org.preconsult.lifecycle.model.Statistics;
+import org.preconsult.sync.infrastructure.SyncRepositories.SubtreeRows;
+import org.preconsult.sync.infrastructure.SyncRows.SubtreeRow;
+
+/**
+ * The accounts of this node's subtree, read from its plan records: the statistics per year, the
+ * league table per government, and the stale and late plans. {@code subtree} narrows them to the
+ * part of the tree behind one child (a province, at central); without it they cover this node and
+ * everything below it.
+ */
+@Singleton
+public class ReadingAccounts {
+
+    /** What the accounts were computed over and when. */
+    public record Scope(String subtree, Instant at, int plans) {
+    }
+
+    public record Table(Scope scope, List<Statistics.YearRow> rows) {
+    }
+
+    public record League(Scope scope, List<Statistics.LeagueRow> rows) {
+    }
+
+    public record Flagged(Scope scope, List<PlanRecord> stale, List<PlanRecord> late, List<PlanRecord> missingDeliverables) {
+    }
+
+    private final PlanRecords records;
+    private final SubtreeRows subtree;
+    private final LifecycleSettings settings;
+    private final Clock clock;
+
+    public ReadingAccounts(PlanRecords records, SubtreeRows subtree, LifecycleSettings settings, Clock clock) {
+        this.records = records;
+        this.subtree = subtree;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Table table(String child) {
+        var plans = plans(child);
+        var now = clock.instant();
+        return new Table(new Scope(child, now, plans.size()), Statistics.byYear(plans, now, settings.staleAfter()));
+    }
+
+    @Transactional(readOnly = true)
+    public League league(String child) {
+        var plans = plans(child);
+        var now = clock.instant();
+        return new League(new Scope(child, now, plans.size()), Statistics.league(plans, now, settings.staleAfter()));
+    }
+
+    @Transactional(readOnly = true)
+    public Flagged flagged(String child) {
+        var plans = plans(child);
+        var now = clock.instant();
+        var byTitle = Comparator.comparing(PlanRecord::ownerNode).thenComparing(PlanRecord::title);
+        return new Flagged(new Scope(child, now, plans.size()),
+                plans.stream().filter(r -> r.staleAt(now, settings.staleAfter())).sorted(byTitle).toList(),
+                plans.stream().filter(PlanRecord::lateRegistration).sorted(byTitle).toList(),
+                plans.stream().filter(r -> !r.missingDeliverables().isEmpty()).sorted(byTitle).toList());
+    }
+
+    /** Whether {@code child} names a part of this node's subtree. */
+    @Transactional(readOnly = true)
+    public boolean knowsChild(String child) {
+        return !subtree.findByViaChild(child).isEmpty();
+    }
+
+    private List<PlanRecord> plans(String child) {
+        var all = records.all();
+        if (child == null) {
+            return all;
+        }
+        Set<String> nodes = subtree.findByViaChild(child).stream().map(SubtreeRow::nodeId).collect(Collectors.toSet());
+        return all.stream().filter(r -> nodes.contains(r.ownerNode())).toList();
+    }
+}

@@ -1,0 +1,125 @@
+package org.preconsult.lifecycle.model;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.preconsult.catalogue.model.CatalogueEntry;
+
+/**
+ * What the federation knows about one plan after its review: each decision on it, its lifecycle
+ * stage and dates. The owner node writes it and sends it upward on every change; every node above
+ * keeps the highest {@code version} it received. Only allow-listed fields appear here (title and
+ * budget as the plan's summary carries them).
+ *
+ * <p>{@code lastUpdateAt} is the time of the last decision or lifecycle change: staleness is
+ * measured from it, by every node with its own clock, so a government that never updates is
+ * counted stale above it without having to say so. {@code entry} is the plan's catalogue entry as
+ * the last change left it (null when the change did not touch the catalogue).
+ */
+public record PlanRecord(
+        String planId,
+        String ownerNode,
+        String ownerName,
+        String title,
+        BigDecimal budget,
+        Stage stage,
+        Instant submittedAt,
+        Instant approvedAt,
+        LocalDate kickoffOn,
+        LocalDate goLiveOn,
+        String cancelReason,
+        String systemId,
+        Instant lastUpdateAt,
+        long version,
+        List<DecisionLine> decisions,
+        CatalogueEntry entry,
+        List<Deliverable> deliverables) {
+
+    public PlanRecord {
+        Objects.requireNonNull(planId, "planId");
+        Objects.requireNonNull(ownerNode, "ownerNode");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(stage, "stage");
+        Objects.requireNonNull(lastUpdateAt, "lastUpdateAt");
+        decisions = decisions == null ? List.of() : List.copyOf(decisions);
+        deliverables = deliverables == null ? List.of() : List.copyOf(deliverables);
+        budget = budget == null ? null : budget.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /** One decision on one revision of the plan. */
+    public record DecisionLine(int revision, String outcome, BigDecimal budget, Instant submittedAt,
+                               Instant decidedAt, String decidingNode) {
+
+        public DecisionLine {
+            Objects.requireNonNull(outcome, "outcome");
+            Objects.requireNonNull(decidedAt, "decidedAt");
+            budget = budget == null ? null : budget.setScale(2, RoundingMode.HALF_UP);
+        }
+
+        /** Time from submission to decision; null when the submission time is unknown. */
+        public Duration turnaround() {
+            return submittedAt == null ? null : Duration.between(submittedAt, decidedAt);
+        }
+    }
+
+    /**
+     * Late registration: the project started before the plan was submitted for review (the
+     * practice's 27% that were reported only after they had started).
+     */
+    public boolean lateRegistration() {
+        return kickoffOn != null && submittedAt != null
+                && kickoffOn.isBefore(LocalDate.ofInstant(submittedAt, ZoneOffset.UTC));
+    }
+
+    /** Stale: approved, not finished, and without a decision or lifecycle update for {@code after}. */
+    public boolean staleAt(Instant now, Duration after) {
+        return stage.expectsUpdates() && !lastUpdateAt.plus(after).isAfter(now);
+    }
+
+    /** The record after a decision on the given revision was applied at the owner. */
+    public PlanRecord decided(DecisionLine line, Stage newStage, Instant at) {
+        List<DecisionLine> lines = new ArrayList<>(decisions);
+        lines.removeIf(l -> l.revision() == line.revision());
+        lines.add(line);
+        Instant approved = newStage.isApproved() ? line.decidedAt() : approvedAt;
+        return new PlanRecord(planId, ownerNode, ownerName, title, line.budget() == null ? budget : line.budget(),
+                newStage, line.submittedAt(), approved, kickoffOn, goLiveOn, cancelReason, systemId, at, version + 1,
+                lines, null, deliverables);
+    }
+
+    PlanRecord changed(Stage newStage, LocalDate kickoff, LocalDate goLive, String reason, String system, Instant at,
+                       CatalogueEntry newEntry) {
+        return new PlanRecord(planId, ownerNode, ownerName, title, budget, newStage, submittedAt, approvedAt, kickoff,
+                goLive, reason, system, at, version + 1, decisions, newEntry, deliverables);
+    }
+
+    /** The record with a deliverable recorded (replacing an earlier one of its kind): an update of the plan. */
+    PlanRecord delivered(Deliverable deliverable, Instant at) {
+        List<Deliverable> list = new ArrayList<>(deliverables);
+        list.removeIf(d -> d.kind() == deliverable.kind());
+        list.add(deliverable);
+        list.sort(java.util.Comparator.comparing(Deliverable::kind));
+        return new PlanRecord(planId, ownerNode, ownerName, title, budget, stage, submittedAt, approvedAt, kickoffOn,
+                goLiveOn, cancelReason, systemId, at, version + 1, decisions, null, list);
+    }
+
+    /** The deliverables the plan's stage expects that are not recorded. */
+    public java.util.Set<Deliverable.Kind> missingDeliverables() {
+        var missing = Deliverable.expected(stage);
+        deliverables.forEach(d -> missing.remove(d.kind()));
+        return missing;
+    }
+
+    /** The first record of a plan, before any decision is recorded on it. */
+    public static PlanRecord first(String planId, String ownerNode, String ownerName, String title, BigDecimal budget,
+                                   Instant at) {
+        return new PlanRecord(planId, ownerNode, ownerName, title, budget, Stage.RETURNED, null, null, null, null,
+                null, null, at, 0, List.of(), null, List.of());
+    }
+}
