@@ -65,11 +65,22 @@ start_node() {
   for port in "$NODE_HTTP" "$NODE_GRPC"; do
     port_in_use "$port" && fail "Port $port (for $NODE_ID) is taken by another program; stop it or set DEMO_HTTP_BASE / DEMO_GRPC_BASE."
   done
-  local parent_address=""
+  local parent_address="" enrolment_token="" root_fingerprint=""
   if [[ -n "$NODE_PARENT" ]]; then
     node_by_id "$NODE_PARENT"
     parent_address="localhost:$NODE_GRPC"
     node_fields "$1"
+    # First start: the parent's operator issues a one-time enrolment token for this node, and the
+    # node is given it with the root's fingerprint. Later starts use the certificate it received.
+    if [[ ! -f "$dir/trust/node.key" ]]; then
+      local issued
+      issued=$(must POST "$(node_url "$NODE_PARENT")/api/v1/trust/enrolment-tokens" "$(token_for "$NODE_PARENT" "$DEMO_OPERATOR")" \
+        "{\"nodeId\":\"$NODE_ID\",\"role\":\"$NODE_ROLE\"}")
+      node_fields "$1"
+      enrolment_token=$(jget token <<<"$issued")
+      root_fingerprint=$(jget rootFingerprint <<<"$issued")
+      say "  $NODE_PARENT issued an enrolment token for $NODE_ID ($NODE_ROLE); root fingerprint $root_fingerprint"
+    fi
   fi
   # Each node signs its login tokens with its own secret, which it generates on first start into
   # <data-dir>/jwt-secret (a PRECONSULT_JWT_SECRET of the calling shell is not passed on, so that
@@ -80,6 +91,8 @@ start_node() {
     PRECONSULT_NODE_NAME="$NODE_NAME" \
     PRECONSULT_NODE_ROLE="$NODE_ROLE" \
     ${parent_address:+PRECONSULT_NODE_PARENT="$parent_address"} \
+    ${enrolment_token:+PRECONSULT_ENROLMENT_TOKEN="$enrolment_token"} \
+    ${root_fingerprint:+PRECONSULT_ROOT_FINGERPRINT="$root_fingerprint"} \
     PRECONSULT_DATA_DIR="$dir" \
     MICRONAUT_SERVER_PORT="$NODE_HTTP" \
     GRPC_SERVER_PORT="$NODE_GRPC" \
@@ -114,13 +127,6 @@ elif [[ "$DEMO_JAR" -nt "$DEMO_RUN_JAR" ]]; then
   say "Note: running nodes use an older build; stop-federation.sh and start again to use the new one."
 fi
 
-say "Starting nodes..."
-for row in "${DEMO_NODES[@]}"; do start_node "$row"; done
-say "Waiting for /health (about a minute on a small machine)..."
-for row in "${DEMO_NODES[@]}"; do wait_healthy "$row"; done
-
-# --- 3. Demo users and sample data --------------------------------------------------------------
-
 declare -A TOKENS
 token_for() { # node-id username
   local key="$1/$2"
@@ -129,6 +135,33 @@ token_for() { # node-id username
   fi
   echo "${TOKENS[$key]}"
 }
+
+# Prints the node's certificate expiry from /health once it has enrolled, or nothing.
+certificate_expiry() {
+  curl -s --max-time 2 "http://localhost:$1/health" 2>/dev/null | jget certificateExpiresAt 2>/dev/null || true
+}
+
+wait_enrolled() {
+  node_fields "$1"
+  local deadline=$((SECONDS + 120)) expiry=""
+  until [[ -n "$expiry" && "$expiry" != "None" && "$expiry" != "null" ]]; do
+    ((SECONDS < deadline)) || fail "$NODE_ID did not enrol with $NODE_PARENT within 2 minutes; see .demo/$NODE_ID/node.log"
+    sleep 1
+    expiry=$(certificate_expiry "$NODE_HTTP")
+  done
+  say "  $NODE_ID enrolled with ${NODE_PARENT:-the root} (certificate valid until $expiry)"
+}
+
+# Level by level: a node's parent must be running to issue its enrolment token.
+for level in CENTRAL PROVINCIAL LOCAL; do
+  say "Starting the $level nodes..."
+  for row in "${DEMO_NODES[@]}"; do node_fields "$row"; [[ "$NODE_ROLE" == "$level" ]] && start_node "$row"; done
+  say "Waiting for /health (about a minute on a small machine)..."
+  for row in "${DEMO_NODES[@]}"; do node_fields "$row"; [[ "$NODE_ROLE" == "$level" ]] && wait_healthy "$row"; done
+  for row in "${DEMO_NODES[@]}"; do node_fields "$row"; [[ "$NODE_ROLE" == "$level" ]] && wait_enrolled "$row"; done
+done
+
+# --- 3. Demo users and sample data --------------------------------------------------------------
 
 seed_users() {
   node_fields "$1"

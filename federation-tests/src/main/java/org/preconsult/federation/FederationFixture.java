@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.preconsult.sync.infrastructure.GrpcServer;
+import org.preconsult.trust.application.NodeCertificate;
 
 /**
  * Real nodes in one JVM: each with its own application context, H2 file database, data directory,
@@ -81,7 +82,14 @@ public final class FederationFixture implements AutoCloseable {
         props.put("preconsult.node.name", name);
         props.put("preconsult.node.role", role);
         if (parentId != null) {
-            props.put("preconsult.node.parent", "localhost:" + nodes.get(parentId).grpcPort());
+            var parent = nodes.get(parentId);
+            props.put("preconsult.node.parent", "localhost:" + parent.grpcPort());
+            if (!Files.exists(root.resolve(id).resolve("trust").resolve("node.key"))) {
+                // The parent's operator issues a one-time token; the child is given it with the root's fingerprint.
+                var token = parent.postJson("OPERATOR", "/api/v1/trust/enrolment-tokens", Map.of("nodeId", id, "role", role));
+                props.put("preconsult.trust.enrolment-token", token.get("token"));
+                props.put("preconsult.trust.root-fingerprint", token.get("rootFingerprint"));
+            }
         }
         props.put("preconsult.data-dir", root.resolve(id).toString());
         props.put("micronaut.server.port", -1);
@@ -100,6 +108,11 @@ public final class FederationFixture implements AutoCloseable {
         }
         var context = builder.start();
         context.getBean(EmbeddedServer.class).start();
+        if (parentId != null) {
+            var certificate = context.getBean(NodeCertificate.class);
+            await(id + " enrolled with " + parentId, Duration.ofSeconds(30), certificate::enrolled);
+            await(id + " listening for its children", Duration.ofSeconds(10), () -> context.getBean(GrpcServer.class).port() > 0);
+        }
         var node = new Node(id, name, role, parentId, context);
         nodes.put(id, node);
         return node;

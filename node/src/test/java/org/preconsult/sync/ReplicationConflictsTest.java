@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
 import io.grpc.ManagedChannel;
-import io.grpc.netty.NettyChannelBuilder;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -26,7 +26,9 @@ import org.preconsult.federation.v1.PushRequest;
 import org.preconsult.federation.v1.SystemSummary;
 import org.preconsult.sync.application.SyncConflicts;
 import org.preconsult.sync.infrastructure.GrpcServer;
+import org.preconsult.node.NodeRole;
 import org.preconsult.testing.NodeFixture;
+import org.preconsult.testing.TrustFixture;
 
 /**
  * A parent node's side of "no number ever means two things", spoken to over its real gRPC port: a
@@ -41,8 +43,12 @@ class ReplicationConflictsTest implements TestPropertyProvider {
     GrpcServer grpc;
     @Inject
     SyncConflicts conflicts;
+    @Inject
+    ApplicationContext context;
 
-    private ManagedChannel channel;
+    /** Each child, enrolled with this node, and its mutual-TLS channel. */
+    private final Map<String, TrustFixture.Child> children = new HashMap<>();
+    private final Map<String, ManagedChannel> channels = new HashMap<>();
 
     @Override
     public Map<String, String> getProperties() {
@@ -54,16 +60,21 @@ class ReplicationConflictsTest implements TestPropertyProvider {
 
     @BeforeAll
     void connect() {
-        channel = NettyChannelBuilder.forAddress("localhost", grpc.port()).usePlaintext().build();
+        for (String child : new String[] {"prov-x", "prov-y", "prov-z"}) {
+            children.put(child, TrustFixture.enrol(context, child, NodeRole.PROVINCIAL));
+            channels.put(child, children.get(child).channel(grpc.port()));
+        }
     }
 
     @AfterAll
     void disconnect() throws InterruptedException {
-        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        for (ManagedChannel channel : channels.values()) {
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
     }
 
-    private FederationGrpc.FederationBlockingStub stub() {
-        return FederationGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS);
+    private FederationGrpc.FederationBlockingStub stub(String child) {
+        return FederationGrpc.newBlockingStub(channels.get(child)).withDeadlineAfter(10, TimeUnit.SECONDS);
     }
 
     private static Envelope system(String origin, long seq, String name, String incarnation) {
@@ -76,7 +87,8 @@ class ReplicationConflictsTest implements TestPropertyProvider {
     }
 
     private EnvelopeAck push(String sender, Envelope envelope) {
-        return stub().push(PushRequest.newBuilder().setSenderNode(sender).addEnvelopes(envelope).build()).getAcks(0);
+        return stub(sender).push(PushRequest.newBuilder().setSenderNode(sender)
+                .addEnvelopes(children.get(sender).seal(envelope)).build()).getAcks(0);
     }
 
     @Test
@@ -103,7 +115,7 @@ class ReplicationConflictsTest implements TestPropertyProvider {
     void childWhoseCursorIsAheadOfTheFeed_isToldToReadAgainFromTheStart() {
         push("prov-y", system("prov-y", 1, "Library loans", "life-1"));
         long before = conflicts.count();
-        var stream = stub().pull(PullRequest.newBuilder().setNodeId("prov-y").setAfterPosition(10_000).build());
+        var stream = stub("prov-y").pull(PullRequest.newBuilder().setNodeId("prov-y").setAfterPosition(10_000).build());
         assertTrue(stream.hasNext());
         FeedItem first = stream.next();
         assertTrue(first.hasResync(), "a cursor past this feed's head gets Resync, got " + first.getBodyCase());
@@ -114,17 +126,17 @@ class ReplicationConflictsTest implements TestPropertyProvider {
     @Test
     void childWhoseCursorStandsOnAnotherItem_isToldToReadAgain_andAMatchingCursorIsServed() {
         push("prov-z", system("prov-z", 1, "Water meters", "life-1"));
-        var fromStart = stub().withDeadlineAfter(3, TimeUnit.SECONDS)
+        var fromStart = stub("prov-z").withDeadlineAfter(3, TimeUnit.SECONDS)
                 .pull(PullRequest.newBuilder().setNodeId("prov-z").setAfterPosition(0).build());
         FeedItem item = fromStart.next();
         assertEquals(32, item.getDigest().size(), "every item carries its digest");
         assertFalse(item.getIncarnation().isBlank(), "and the parent's incarnation");
 
-        var forged = stub().pull(PullRequest.newBuilder().setNodeId("prov-z").setAfterPosition(item.getPosition())
+        var forged = stub("prov-z").pull(PullRequest.newBuilder().setNodeId("prov-z").setAfterPosition(item.getPosition())
                 .setCursorDigest(ByteString.copyFrom(new byte[32])).build());
         assertTrue(forged.next().hasResync());
 
-        var matching = stub().withDeadlineAfter(3, TimeUnit.SECONDS).pull(PullRequest.newBuilder().setNodeId("prov-z")
+        var matching = stub("prov-z").withDeadlineAfter(3, TimeUnit.SECONDS).pull(PullRequest.newBuilder().setNodeId("prov-z")
                 .setAfterPosition(item.getPosition()).setCursorDigest(item.getDigest()).build());
         assertFalse(matching.next().hasResync(), "a cursor on the item it names is served from there");
     }

@@ -89,6 +89,18 @@ public final class NodeProcess {
             command.add("-Dpreconsult.node.role=" + role);
             if (parent != null) {
                 command.add("-Dpreconsult.node.parent=127.0.0.1:" + parent.grpcPort);
+                if (!Files.exists(dataDir.resolve("trust").resolve("node.key"))) {
+                    // First start: the parent's operator issues the one-time enrolment token.
+                    parent.awaitUp(Duration.ofSeconds(120));
+                    var issued = new NodeApi(parent).call("operator", "POST", "/api/v1/trust/enrolment-tokens",
+                            java.util.Map.of("nodeId", id, "role", role), null);
+                    if (!issued.ok()) {
+                        throw new IllegalStateException("The parent " + parent.id + " issued no enrolment token for " + id
+                                + ": " + issued);
+                    }
+                    command.add("-Dpreconsult.trust.enrolment-token=" + issued.json().get("token").asText());
+                    command.add("-Dpreconsult.trust.root-fingerprint=" + issued.json().get("rootFingerprint").asText());
+                }
             }
             command.add("-Dpreconsult.data-dir=" + dataDir);
             command.add("-Dpreconsult.operator.username=operator");

@@ -21,6 +21,8 @@ import org.preconsult.sync.application.ApplyingFeed;
 import org.preconsult.sync.application.Outbox;
 import org.preconsult.sync.application.SyncStatus;
 import org.preconsult.sync.infrastructure.GrpcServer;
+import org.preconsult.trust.application.NodeCertificate;
+import org.preconsult.trust.infrastructure.ParentConnection;
 
 /**
  * The node's health as an operator or a monitor reads it: its role, whether its parent is
@@ -44,13 +46,18 @@ class HealthController {
     private final SyncConflicts conflicts;
     private final RejectedItemRows rejected;
     private final PlanDeliveries deliveries;
+    private final NodeCertificate certificate;
+    private final ParentConnection parentConnection;
 
     HealthController(NodeSettings node, Outbox outbox, SyncStatus status, ApplyingFeed feed, GrpcServer grpc, Clock clock,
-                     Incarnation incarnation, SyncConflicts conflicts, RejectedItemRows rejected, PlanDeliveries deliveries) {
+                     Incarnation incarnation, SyncConflicts conflicts, RejectedItemRows rejected, PlanDeliveries deliveries,
+                     NodeCertificate certificate, ParentConnection parentConnection) {
         this.incarnation = incarnation;
         this.conflicts = conflicts;
         this.rejected = rejected;
         this.deliveries = deliveries;
+        this.certificate = certificate;
+        this.parentConnection = parentConnection;
         this.node = node;
         this.outbox = outbox;
         this.status = status;
@@ -72,13 +79,15 @@ class HealthController {
                     status.lastError(SyncStatus.Direction.UP).orElse(null), status.lastError(SyncStatus.Direction.DOWN).orElse(null),
                     status.failingSince(SyncStatus.Direction.UP).orElse(null),
                     status.failingSince(SyncStatus.Direction.DOWN).orElse(null),
-                    status.lastReconciled().orElse(null), deliveries.overdue());
+                    status.lastReconciled().orElse(null), deliveries.overdue(),
+                    parentConnection.state());
         }
         Long oldestAge = outbox.oldestCreatedAt().map(at -> Math.max(0, Duration.between(at, now).toSeconds())).orElse(null);
         var latest = conflicts.latest(5).getContent().stream()
                 .map(c -> new ConflictView(c.kind(), c.originNode(), c.originSeq(), c.detail(), c.recordedAt())).toList();
         return new Health("UP", node.id(), node.name(), node.role(), grpc.port(), outbox.depth(), parent,
-                incarnation.current(), oldestAge, conflicts.count(), latest, rejected.count());
+                incarnation.current(), oldestAge, conflicts.count(), latest, rejected.count(),
+                certificate.current().map(NodeCertificate.Held::expiresAt).orElse(null));
     }
 
     private static boolean recent(Instant at, Instant now) {
@@ -93,7 +102,7 @@ class HealthController {
     @Serdeable
     record Health(String status, String nodeId, String nodeName, NodeRole role, int grpcPort, long outboxDepth,
                   ParentView parent, String incarnation, Long outboxOldestAgeSeconds, long conflicts,
-                  List<ConflictView> latestConflicts, long rejectedItems) {
+                  List<ConflictView> latestConflicts, long rejectedItems, Instant certificateExpiresAt) {
     }
 
     /**
@@ -103,7 +112,7 @@ class HealthController {
     @Serdeable
     record ParentView(String address, boolean connected, String lastError, Instant lastSyncUp, Instant lastSyncDown,
                       long feedCursor, String lastErrorUp, String lastErrorDown, Instant failingSinceUp,
-                      Instant failingSinceDown, Instant lastReconciled, long unconfirmedSubmissions) {
+                      Instant failingSinceDown, Instant lastReconciled, long unconfirmedSubmissions, String tls) {
     }
 
     @Serdeable

@@ -25,6 +25,7 @@ import org.preconsult.sync.infrastructure.SyncRepositories.CursorRows;
 import org.preconsult.sync.infrastructure.SyncRepositories.RejectedItemRows;
 import org.preconsult.sync.infrastructure.SyncRows.CursorRow;
 import org.preconsult.sync.infrastructure.SyncRows.RejectedItemRow;
+import org.preconsult.trust.api.KeySeals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,13 +57,15 @@ public class ApplyingFeed {
     private final Clock clock;
     private final SyncConflicts conflicts;
     private final BestPractices practices;
+    private final KeySeals keySeals;
 
     public ApplyingFeed(CursorRows cursors, RejectedItemRows rejected, Counters counters, Catalogue catalogue,
                         KeyRing keyRing, SignedDecisions decisions, ApplyingDecision applyingDecision, Feed feed,
                         ReviewCases review, NodeSettings node, Clock clock, SyncConflicts conflicts,
-                        BestPractices practices) {
+                        BestPractices practices, KeySeals keySeals) {
         this.conflicts = conflicts;
         this.practices = practices;
+        this.keySeals = keySeals;
         this.review = review;
         this.cursors = cursors;
         this.rejected = rejected;
@@ -132,6 +135,11 @@ public class ApplyingFeed {
         switch (item.getBodyCase()) {
             case CATALOGUE_ENTRY -> catalogue.upsert(FederationCodec.fromProto(item.getCatalogueEntry(), clock.instant()));
             case NODE_KEY -> {
+                var unbound = keySeals.refusal(item.getNodeKey());
+                if (unbound.isPresent()) {
+                    reject(item, "key refused: " + unbound.get());
+                    return;
+                }
                 var result = keyRing.trust(NodeKeyMessages.fromProto(item.getNodeKey()));
                 if (result instanceof TrustResult.Added && hasChildren()) {
                     feed.broadcast(item.getNodeKey());

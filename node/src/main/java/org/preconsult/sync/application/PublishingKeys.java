@@ -12,6 +12,7 @@ import org.preconsult.signing.infrastructure.NodeKeyMessages;
 import org.preconsult.signing.infrastructure.NodeKeys;
 import org.preconsult.sync.infrastructure.SyncRepositories.PublishedKeyRows;
 import org.preconsult.sync.infrastructure.SyncRows.PublishedKeyRow;
+import org.preconsult.trust.api.KeySeals;
 
 /**
  * Offers this node's public signing keys to its subtree, once per key: at start (new node or new
@@ -25,8 +26,11 @@ public class PublishingKeys {
     private final PublishedKeyRows published;
     private final NodeSettings node;
     private final Clock clock;
+    private final KeySeals seals;
 
-    public PublishingKeys(NodeKeys keys, Feed feed, PublishedKeyRows published, NodeSettings node, Clock clock) {
+    public PublishingKeys(NodeKeys keys, Feed feed, PublishedKeyRows published, NodeSettings node, Clock clock,
+                          KeySeals seals) {
+        this.seals = seals;
         this.keys = keys;
         this.feed = feed;
         this.published = published;
@@ -39,6 +43,12 @@ public class PublishingKeys {
         publishNewKeys();
     }
 
+    /** A node publishes nothing before it holds the certificate its keys are bound to. */
+    @EventListener
+    void onCertificate(org.preconsult.trust.application.NodeCertificate.Installed event) {
+        publishNewKeys();
+    }
+
     @EventListener
     void onRotated(RotatingNodeKey.NodeKeyRotated event) {
         publishNewKeys();
@@ -47,12 +57,12 @@ public class PublishingKeys {
     /** Broadcasts every own key not broadcast before; nodes without children keep nothing. */
     @Transactional
     public void publishNewKeys() {
-        if (node.role() == NodeRole.LOCAL) {
+        if (node.role() == NodeRole.LOCAL || !seals.canSeal()) {
             return;
         }
         for (var key : keys.publicKeys()) {
             if (!published.existsById(key.keyId())) {
-                feed.broadcast(NodeKeyMessages.toProto(key));
+                feed.broadcast(seals.seal(NodeKeyMessages.toProto(key)));
                 published.save(new PublishedKeyRow(key.keyId(), clock.instant()));
             }
         }

@@ -71,7 +71,8 @@ public class ReceivingEnvelopes {
     @Transactional
     public Receipt receive(String sender, Envelope envelope) {
         var key = new InboxRow.Key(envelope.getOriginNode(), envelope.getSeq());
-        String digest = Digests.sha256(envelope.toByteArray());
+        // The origin's seal is not content: a re-sent envelope is sealed again (ECDSA signatures differ).
+        String digest = Digests.sha256(envelope.toBuilder().clearOriginChain().clearOriginSignature().build().toByteArray());
         var seen = inbox.findById(key);
         if (seen.isPresent()) {
             var earlier = seen.get();

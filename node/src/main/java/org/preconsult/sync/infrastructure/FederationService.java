@@ -29,6 +29,9 @@ import org.preconsult.sync.application.Feed;
 import org.preconsult.sync.application.ReceivingEnvelopes;
 import org.preconsult.sync.application.SyncSettings;
 import org.preconsult.sync.infrastructure.SyncRows.FeedRow;
+import org.preconsult.trust.api.FederationAuthority;
+import org.preconsult.federation.v1.EnrolmentRequest;
+import org.preconsult.federation.v1.EnrolmentResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,12 +55,15 @@ public class FederationService extends FederationGrpc.FederationImplBase {
     private final Reconciliation reconciliation;
     private final Incarnation incarnation;
     private final SyncConflicts conflicts;
+    private final FederationAuthority authority;
 
     FederationService(ReceivingEnvelopes receiving, Feed feed, FeedWaiter waiter, SyncSettings settings,
-                      Reconciliation reconciliation, Incarnation incarnation, SyncConflicts conflicts) {
+                      Reconciliation reconciliation, Incarnation incarnation, SyncConflicts conflicts,
+                      FederationAuthority authority) {
         this.reconciliation = reconciliation;
         this.incarnation = incarnation;
         this.conflicts = conflicts;
+        this.authority = authority;
         this.receiving = receiving;
         this.feed = feed;
         this.waiter = waiter;
@@ -66,17 +72,27 @@ public class FederationService extends FederationGrpc.FederationImplBase {
 
     @Override
     public void push(PushRequest request, StreamObserver<PushResponse> response) {
-        if (request.getSenderNode().isBlank()) {
-            response.onError(Status.INVALID_ARGUMENT.withDescription("sender_node is required").asRuntimeException());
-            return;
-        }
+        // The sender is the node its certificate names; request.sender_node is not believed.
+        String sender = authority.caller();
         var acks = PushResponse.newBuilder();
         for (var envelope : request.getEnvelopesList()) {
+            var refusal = authority.envelopeRefusal(sender, envelope);
+            if (refusal.isPresent()) {
+                acks.addAcks(EnvelopeAck.newBuilder().setOriginNode(envelope.getOriginNode()).setSeq(envelope.getSeq())
+                        .setResult(EnvelopeAck.Result.REJECTED).setReason(refusal.get()));
+                continue;
+            }
             try {
-                acks.addAcks(ack(envelope, receiving.receive(request.getSenderNode(), envelope)));
+                acks.addAcks(ack(envelope, receiving.receive(sender, envelope)));
             } catch (RuntimeException e) {
+                var unstorable = authority.unstorable(sender, envelope, e);
+                if (unstorable.isPresent()) {
+                    acks.addAcks(EnvelopeAck.newBuilder().setOriginNode(envelope.getOriginNode()).setSeq(envelope.getSeq())
+                            .setResult(EnvelopeAck.Result.REJECTED).setReason(unstorable.get()));
+                    continue;
+                }
                 LOG.warn("Could not store envelope ({}, {}) from {}; it will be sent again: {}",
-                        envelope.getOriginNode(), envelope.getSeq(), request.getSenderNode(), e.toString());
+                        envelope.getOriginNode(), envelope.getSeq(), sender, e.toString());
                 if (acks.getAcksCount() == 0) {
                     response.onError(Status.UNAVAILABLE.withDescription("the parent could not store the envelopes; retry")
                             .asRuntimeException());
@@ -108,6 +124,11 @@ public class FederationService extends FederationGrpc.FederationImplBase {
         if (request.getNodeId().isBlank() || request.getRefsCount() > MAX_RECONCILE_REFS) {
             response.onError(Status.INVALID_ARGUMENT.withDescription(
                     "node_id is required and at most " + MAX_RECONCILE_REFS + " refs are compared at once").asRuntimeException());
+            return;
+        }
+        var refusal = authority.pullRefusal(authority.caller(), request.getNodeId());
+        if (refusal.isPresent()) {
+            response.onError(Status.PERMISSION_DENIED.withDescription(refusal.get()).asRuntimeException());
             return;
         }
         Reconciliation.Answer answer;
@@ -177,6 +198,11 @@ public class FederationService extends FederationGrpc.FederationImplBase {
                     .withDescription("node_id is required and after_position must not be negative").asRuntimeException());
             return;
         }
+        var pullRefusal = authority.pullRefusal(authority.caller(), request.getNodeId());
+        if (pullRefusal.isPresent()) {
+            plainResponse.onError(Status.PERMISSION_DENIED.withDescription(pullRefusal.get()).asRuntimeException());
+            return;
+        }
         var response = (ServerCallStreamObserver<FeedItem>) plainResponse;
         receiving.knowChild(request.getNodeId());
         long after = request.getAfterPosition();
@@ -225,6 +251,18 @@ public class FederationService extends FederationGrpc.FederationImplBase {
                 response.onError(Status.UNAVAILABLE.withDescription("feed interrupted; resume from your cursor").asRuntimeException());
             }
         }
+    }
+
+    /** A child's enrolment: the one call answered without a client certificate. */
+    @Override
+    public void enrol(EnrolmentRequest request, StreamObserver<EnrolmentResponse> response) {
+        authority.enrol(request, response);
+    }
+
+    /** A child renewing its certificate, authenticated by the one it holds. */
+    @Override
+    public void renew(org.preconsult.federation.v1.RenewalRequest request, StreamObserver<EnrolmentResponse> response) {
+        authority.renew(request, response);
     }
 
     /** Flow control: waits while the child's window is full; false when the call ended. */

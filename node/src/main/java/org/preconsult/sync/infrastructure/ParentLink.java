@@ -2,10 +2,8 @@ package org.preconsult.sync.infrastructure;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.grpc.Context;
-import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.netty.NettyChannelBuilder;
 import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -38,6 +36,8 @@ import org.preconsult.sync.application.SyncSettings;
 import org.preconsult.sync.application.SyncSignals;
 import org.preconsult.sync.application.SyncStatus;
 import org.preconsult.sync.infrastructure.SyncRows.OutboxRow;
+import org.preconsult.trust.api.OriginSeals;
+import org.preconsult.trust.infrastructure.ParentConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,12 +63,16 @@ public class ParentLink {
     private final Object wake = new Object();
     private volatile boolean running;
     private volatile boolean pending;
-    private ManagedChannel channel;
+    private final ParentConnection parent;
+    private final OriginSeals seals;
     private Thread pusher;
     private Thread puller;
 
     ParentLink(NodeSettings node, SyncSettings settings, Outbox outbox, ApplyingFeed applying, SyncStatus status,
-               Acknowledgements acknowledgements, Reconciliation reconciliation, Clock clock) {
+               ParentConnection parent, OriginSeals seals, Acknowledgements acknowledgements,
+               Reconciliation reconciliation, Clock clock) {
+        this.parent = parent;
+        this.seals = seals;
         this.acknowledgements = acknowledgements;
         this.reconciliation = reconciliation;
         this.clock = clock;
@@ -85,9 +89,6 @@ public class ParentLink {
             return;
         }
         running = true;
-        channel = NettyChannelBuilder.forTarget(node.parent()).usePlaintext()
-                .keepAliveTime(30, TimeUnit.SECONDS).keepAliveWithoutCalls(true)
-                .maxInboundMessageSize(16 * 1024 * 1024).build();
         pusher = daemon("push-" + node.id(), this::pushLoop);
         puller = daemon("pull-" + node.id(), this::pullLoop);
         LOG.info("Node {} linked to parent {}", node.id(), node.parent());
@@ -155,13 +156,13 @@ public class ParentLink {
         List<Acknowledgements.Pushed> pushed = new ArrayList<>();
         for (OutboxRow row : rows) {
             var envelope = parse(row);
-            request.addEnvelopes(envelope);
+            request.addEnvelopes(seals.seal(envelope));
             positions.add(row.position());
             pushed.add(new Acknowledgements.Pushed(row.position(), row.originNode(), row.originSeq(), row.bodyType(),
                     ownPlan(envelope)));
         }
         outbox.attempted(positions);
-        var response = FederationGrpc.newBlockingStub(channel)
+        var response = FederationGrpc.newBlockingStub(parent.channel())
                 .withDeadlineAfter(settings.pushDeadline().toMillis(), TimeUnit.MILLISECONDS)
                 .push(request.build());
         // Acks answer the envelopes in order; the parent stops at the first it could not store.
@@ -207,7 +208,7 @@ public class ParentLink {
      */
     void reconcileOnce() {
         var expected = reconciliation.expectedAtParent();
-        var stub = FederationGrpc.newBlockingStub(channel);
+        var stub = FederationGrpc.newBlockingStub(parent.channel());
         var byDigest = stub.withDeadlineAfter(settings.pushDeadline().toMillis(), TimeUnit.MILLISECONDS)
                 .reconcile(ReconcileRequest.newBuilder().setNodeId(node.id())
                         .setDigest(ByteString.copyFrom(Reconciliation.digest(expected))).build());
@@ -267,7 +268,7 @@ public class ParentLink {
             try {
                 call.run(() -> {
                     var cursor = applying.position();
-                    var stream = FederationGrpc.newBlockingStub(channel)
+                    var stream = FederationGrpc.newBlockingStub(parent.channel())
                             .withDeadlineAfter(settings.pullDeadline().toMillis(), TimeUnit.MILLISECONDS)
                             .pull(PullRequest.newBuilder().setNodeId(node.id()).setAfterPosition(cursor.position())
                                     .setCursorIncarnation(cursor.incarnation())
@@ -324,10 +325,7 @@ public class ParentLink {
                 t.interrupt();
             }
         }
-        if (channel != null) {
-            channel.shutdownNow();
-            channel.awaitTermination(5, TimeUnit.SECONDS);
-        }
+        parent.close();
         for (Thread t : new Thread[] {pusher, puller}) {
             if (t != null) {
                 t.join(5000);
