@@ -61,9 +61,18 @@ class AccessMatrixTest implements TestPropertyProvider {
         return request;
     }
 
-    static final Map<String, String> NOWHERE = Map.of("plan", "no-plan", "planCondition", "no-condition",
-            "system", "no-system", "standard", "no-standard", "entry", "no-entry", "case", "no-case",
-            "caseCondition", "no-condition", "user", "no-user", "metric", "jvm.memory.used", "deliverable", "FINAL_REPORT");
+    static final Map<String, String> NOWHERE = Map.ofEntries(
+            Map.entry("plan", "no-plan"),
+            Map.entry("planCondition", "no-condition"),
+            Map.entry("system", "no-system"),
+            Map.entry("standard", "no-standard"),
+            Map.entry("entry", "no-entry"),
+            Map.entry("case", "no-case"),
+            Map.entry("caseCondition", "no-condition"),
+            Map.entry("user", "no-user"),
+            Map.entry("metric", "jvm.memory.used"),
+            Map.entry("deliverable", "FINAL_REPORT"),
+            Map.entry("child", "no-child"));
 
     private int status(MutableHttpRequest<?> request) {
         try {

@@ -185,7 +185,15 @@ class AuditWalkTest implements TestPropertyProvider {
         call("PATCH /api/v1/users/{user}", "PATCH", "/api/v1/users/walker", json, "{\"enabled\":false}", Role.OPERATOR_, 200);
         call("PATCH /api/v1/users/{user}", "PATCH", "/api/v1/users/walker", json, "{\"enabled\":\"maybe\"}", Role.OPERATOR_, 400);
         call("POST /api/v1/node/keys/rotate", "POST", "/api/v1/node/keys/rotate", "", null, Role.OPERATOR_, 201);
+        call("POST /api/v1/trust/enrolment-tokens", "POST", "/api/v1/trust/enrolment-tokens", json,
+                "{\"nodeId\":\"city-z\",\"role\":\"LOCAL\"}", Role.OPERATOR_, 201);
+        call("POST /api/v1/trust/certificate/renewal", "POST", "/api/v1/trust/certificate/renewal", "", null, Role.OPERATOR_, 200);
+        call("POST /api/v1/trust/children/{child}/revocation", "POST", "/api/v1/trust/children/no-child/revocation", json,
+                "{\"reason\":\"Decommissioned.\"}", Role.OPERATOR_, 404);
 
+        // Revoking needs an enrolled child, which needs a second node: TrustLifecycleTest revokes one over
+        // the federation and finds its one REVOKED event in the audit trail.
+        walked.add("POST /api/v1/trust/children/{child}/revocation");
         Set<String> stateChanging = Endpoints.ALL_ENDPOINTS.stream().filter(Endpoints.Endpoint::changesState)
                 .map(Endpoints.Endpoint::name).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(stateChanging, walked, "every state-changing endpoint is walked");
@@ -208,6 +216,8 @@ class AuditWalkTest implements TestPropertyProvider {
         expected.put("POST /api/v1/catalogue/entries (text/csv)", List.of("CATALOGUE_IMPORT/IMPORTED"));
         expected.put("POST /api/v1/catalogue/publiccode (application/yaml)", List.of("CATALOGUE_IMPORT/IMPORTED"));
         expected.put("PUT /api/v1/review-policy", List.of("REVIEW_POLICY/CHANGED"));
+        expected.put("POST /api/v1/trust/enrolment-tokens", List.of("ENROLMENT_TOKEN/ISSUED"));
+        expected.put("POST /api/v1/trust/certificate/renewal", List.of("NODE_CERTIFICATE/RENEWED"));
         expected.put("POST /api/v1/plans/{plan}/submission (again)", List.of("PLAN/SUBMITTED", "REVIEW_CASE/OPENED"));
         expected.put("POST /api/v1/review-cases/{case}/decision (again)", List.of("PLAN/DECISION_APPLIED", "REVIEW_CASE/DECIDED"));
         expected.put("PUT /api/v1/plans/{plan}/lifecycle/deliverables/{deliverable}", List.of("PLAN/LIFECYCLE_DELIVERED"));

@@ -106,6 +106,7 @@ class HostileInputTest implements TestPropertyProvider {
                 Role.OPERATOR_);
         ids.put("user", "target");
         ids.put("deliverable", "FINAL_REPORT");
+        ids.put("child", "no-child");
         send(HttpRequest.POST("/api/v1/catalogue/entries", Endpoints.IMPORT), Role.OPERATOR_);
         ids.put("entry", "imp-1");
     }
@@ -226,7 +227,8 @@ class HostileInputTest implements TestPropertyProvider {
                 || path.equals("/api/v1/review-policy") || path.startsWith("/api/v1/node/keys")
                 || path.startsWith("/api/v1/node/trusted-keys") || path.startsWith("/metrics") || path.startsWith("/prometheus")
                 || path.startsWith("/api/v1/statistics") || path.equals("/api/v1/lifecycle/flagged")
-                || path.endsWith("/export.csv") || path.equals("/api/v1/best-practices");
+                || path.endsWith("/export.csv") || path.equals("/api/v1/best-practices")
+                || path.equals("/api/v1/trust/children") || path.equals("/api/v1/trust/certificate");
     }
 
     /** Malformed variants of a valid JSON body: broken syntax, wrong shapes, and every field given a wrong value. */
