@@ -274,7 +274,8 @@ public final class FaultRun {
         for (String reviewing : List.of("prov", "central")) {
             var api = apis.get(reviewing);
             for (int page = 0; ; page++) {
-                var reply = api.get("reviewer", "/api/v1/review-cases?status=DECIDED&size=200&page=" + page);
+                String uri = "/api/v1/review-cases?status=DECIDED&size=200&page=" + page;
+                var reply = untilAnswered(() -> api.get("reviewer", uri));
                 if (!reply.ok()) {
                     throw new IllegalStateException("cases at " + reviewing + ": " + reply);
                 }

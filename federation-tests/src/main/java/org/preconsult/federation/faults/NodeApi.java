@@ -89,7 +89,7 @@ public final class NodeApi {
 
     private Reply send(String method, String path, Object body, Map<String, String> headers, String token) {
         try {
-            var request = HttpRequest.newBuilder(URI.create(node.url() + path)).timeout(Duration.ofSeconds(10));
+            var request = HttpRequest.newBuilder(URI.create(node.url() + path)).timeout(Duration.ofSeconds(30));
             if (token != null) {
                 request.header("Authorization", "Bearer " + token);
             }
