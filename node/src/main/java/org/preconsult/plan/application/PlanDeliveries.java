@@ -15,6 +15,7 @@ import org.preconsult.federation.model.PlanRef;
 import org.preconsult.federation.model.Upward;
 import org.preconsult.node.NodeSettings;
 import org.preconsult.plan.infrastructure.PlanDeliveryRow;
+import org.preconsult.plan.infrastructure.PlanRow;
 import org.preconsult.plan.infrastructure.PlanRowMapper;
 import org.preconsult.plan.infrastructure.PlanRows;
 import org.preconsult.plan.model.Plan;
@@ -97,34 +98,24 @@ public class PlanDeliveries {
     /** Own plans waiting for a decision from above: what the parent should hold. */
     @Transactional(readOnly = true)
     public List<PlanRef> awaitingDecision() {
-        List<PlanRef> refs = new ArrayList<>();
-        int page = 0;
-        while (true) {
-            var batch = plans.findByStatus(PlanStatus.SUBMITTED.name(), Pageable.from(page++, 500));
-            batch.getContent().forEach(row -> refs.add(new PlanRef(node.id(), row.id(), row.revision())));
-            if (batch.getContent().size() < 500) {
-                return refs;
-            }
-        }
+        return submitted().stream().map(row -> new PlanRef(node.id(), row.id(), row.revision())).toList();
     }
 
     /** How many submitted plans are overdue for confirmation by the parent. */
     @Transactional(readOnly = true)
     public long overdue() {
-        long count = 0;
-        int page = 0;
-        while (true) {
-            var batch = plans.findByStatus(PlanStatus.SUBMITTED.name(), Pageable.from(page++, 500));
-            for (var row : batch.getContent()) {
-                var plan = PlanRowMapper.toPlan(row);
-                var delivery = rows.findById(new PlanDeliveryRow.Key(plan.id(), plan.revision()));
-                if (isOverdue(plan, delivery.map(PlanDeliveryRow::confirmedAt).orElse(null),
-                        delivery.map(PlanDeliveryRow::rejection).orElse(null))) {
-                    count++;
-                }
-            }
-            if (batch.getContent().size() < 500) {
-                return count;
+        return submitted().stream().map(PlanRowMapper::toPlan)
+                .filter(plan -> of(plan).map(Delivery::overdue).orElse(false)).count();
+    }
+
+    /** Every plan of this node in status SUBMITTED, read in pages. */
+    private List<PlanRow> submitted() {
+        List<PlanRow> all = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            var batch = plans.findByStatus(PlanStatus.SUBMITTED.name(), Pageable.from(page, 500)).getContent();
+            all.addAll(batch);
+            if (batch.size() < 500) {
+                return all;
             }
         }
     }
