@@ -23,6 +23,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class NodeProcess {
 
+    /** Small heap, serial collector and the C1 compiler only: many nodes start fast on two cores. */
+    static final List<String> TEST_JVM = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k");
+
     private final String id;
     private final String name;
     private final String role;
@@ -31,10 +34,21 @@ public final class NodeProcess {
     private final int httpPort;
     private final int grpcPort;
     private final Map<String, String> extraProperties;
+    private final List<String> jvmOptions;
     private Process process;
     private int starts;
 
     NodeProcess(String id, String name, String role, NodeProcess parent, Path root, Map<String, String> extraProperties) {
+        this(id, name, role, parent, root, extraProperties, TEST_JVM);
+    }
+
+    /**
+     * A node started with the given JVM options instead of the small, fast-starting ones the tests
+     * use (a benchmark measures a node as it runs in production: C2 compiler, default collector).
+     */
+    public NodeProcess(String id, String name, String role, NodeProcess parent, Path root, Map<String, String> extraProperties,
+                       List<String> jvmOptions) {
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.id = id;
         this.name = name;
         this.role = role;
@@ -80,7 +94,7 @@ public final class NodeProcess {
             starts++;
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"));
+            command.addAll(jvmOptions);
             command.add("-Dmicronaut.server.port=" + httpPort);
             command.add("-Dmicronaut.server.host=127.0.0.1");
             command.add("-Dgrpc.server.port=" + grpcPort);

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -31,7 +32,11 @@ import org.preconsult.catalogue.model.CatalogueEntry;
  *
  * <p>Invariants: an entry that is not a candidate (cancelled, retired, returned, deferred) is absent
  * from the index, and once {@link #apply} returns, every searcher acquired afterwards sees the
- * change. The commit user data holds the <em>watermark</em>: every catalogue change with a
+ * change. {@link #apply} only writes: the first search after a run of writes refreshes the
+ * searchers once ({@link #withSearcher}), and {@link #commitIfChanged} makes the writes durable
+ * every second or so. An import of ten thousand entries thus costs one refresh and one commit, not
+ * ten thousand of each. A crash loses at most the writes since the last commit, and the next start
+ * re-reads them from the database from the committed watermark. The commit user data holds the <em>watermark</em>: every catalogue change with a
  * {@code changeSeq} at or below it is in the index. Change sequences are handed out without gaps
  * (the counter is taken inside the writing transaction), so the watermark only advances over a
  * contiguous run of applied changes; a change that never arrives holds it back and the next start
@@ -80,6 +85,12 @@ public final class CatalogueIndex implements Closeable {
     private final int searchThreads;
     private final ExecutorService searchPool;
     private final Watermark watermark;
+    /** Change sequence of each entry written since the last refresh, which searchers do not see yet. */
+    private final Map<String, Long> unrefreshed = new HashMap<>();
+    /** Writes that no searcher sees yet: the next search refreshes first. */
+    private volatile boolean dirty;
+    /** Writes not yet committed: {@link #commitIfChanged} commits them. */
+    private volatile boolean uncommitted;
 
     private CatalogueIndex(Directory directory, TextAnalysis analysis, double ramBufferMb, int searchThreads) {
         if (searchThreads < 1) {
@@ -179,13 +190,30 @@ public final class CatalogueIndex implements Closeable {
      */
     public synchronized void apply(CatalogueEntry entry, long changeSeq) {
         try {
-            Long indexed = indexedChangeSeq(entry.id());
+            Long indexed = unrefreshed.containsKey(entry.id()) ? unrefreshed.get(entry.id()) : indexedChangeSeq(entry.id());
             if (indexed == null || indexed <= changeSeq) {
                 write(entry, changeSeq);
+                unrefreshed.put(entry.id(), changeSeq);
             }
             watermark.applied(changeSeq);
+            uncommitted = true;
+            dirty = true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Commits what was written since the last commit, with the watermark; a node calls it every
+     * second or so and at close. Until then the writes live in the writer: searches see them, and a
+     * crash leaves the index at the previous commit, from whose watermark the next start re-reads.
+     */
+    public synchronized void commitIfChanged() {
+        if (!uncommitted) {
+            return;
+        }
+        try {
             commit();
-            searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -200,13 +228,14 @@ public final class CatalogueIndex implements Closeable {
         try {
             for (int i = 0; i < entries.size(); i++) {
                 write(entries.get(i), changeSeqs.get(i));
+                unrefreshed.put(entries.get(i).id(), changeSeqs.get(i));
             }
             if (!changeSeqs.isEmpty()) {
                 watermark.raiseTo(changeSeqs.get(changeSeqs.size() - 1));
             }
             commit();
             if (refresh) {
-                searchers.maybeRefreshBlocking();
+                refreshNow();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -214,12 +243,19 @@ public final class CatalogueIndex implements Closeable {
     }
 
     /** Makes everything written so far visible to checks. */
-    public void refresh() {
+    public synchronized void refresh() {
         try {
-            searchers.maybeRefreshBlocking();
+            refreshNow();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Refreshes the searchers; afterwards every write so far is visible. Called holding the lock. */
+    private void refreshNow() throws IOException {
+        searchers.maybeRefreshBlocking();
+        unrefreshed.clear();
+        dirty = false;
     }
 
     /**
@@ -267,7 +303,7 @@ public final class CatalogueIndex implements Closeable {
             writer.getConfig().setRAMBufferSizeMB(ramBufferMb);
             watermark.raiseTo(highestChangeSeq);
             commit();
-            searchers.maybeRefreshBlocking();
+            refreshNow();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -280,6 +316,8 @@ public final class CatalogueIndex implements Closeable {
      */
     public synchronized void clearForRebuild() {
         try {
+            // Pending writes become visible now, so that no search refreshes into the half-built index.
+            refreshNow();
             writer.deleteAll();
             watermark.reset();
         } catch (IOException e) {
@@ -290,9 +328,11 @@ public final class CatalogueIndex implements Closeable {
     /** Merges segments down to {@code maxSegments}, for read-mostly indexes after a bulk load. */
     public void forceMerge(int maxSegments) {
         try {
-            writer.forceMerge(maxSegments);
-            writer.commit();
-            searchers.maybeRefreshBlocking();
+            synchronized (this) {
+                writer.forceMerge(maxSegments);
+                commit();
+                refreshNow();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -303,8 +343,16 @@ public final class CatalogueIndex implements Closeable {
         return withSearcher(s -> s.getIndexReader().numDocs() - s.count(new TermQuery(new Term(TOMBSTONE, "T"))));
     }
 
-    /** Runs a function with a current searcher, released afterwards. */
+    /** Runs a function with a current searcher (refreshed first if writes are pending), released afterwards. */
     public <T> T withSearcher(SearchFunction<T> function) {
+        if (dirty) {
+            refresh();
+        }
+        return withCurrentSearcher(function);
+    }
+
+    /** Runs a function with the searcher as it is, without refreshing. */
+    private <T> T withCurrentSearcher(SearchFunction<T> function) {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
@@ -326,6 +374,7 @@ public final class CatalogueIndex implements Closeable {
     @Override
     public synchronized void close() {
         try {
+            commitIfChanged();
             searchers.close();
             writer.close();
             directory.close();
@@ -345,10 +394,11 @@ public final class CatalogueIndex implements Closeable {
     private void commit() throws IOException {
         writer.setLiveCommitData(Map.of(WATERMARK, Long.toString(watermark.value()), FORMAT, format).entrySet());
         writer.commit();
+        uncommitted = false;
     }
 
     private Long indexedChangeSeq(String entryId) throws IOException {
-        return withSearcher(s -> {
+        return withCurrentSearcher(s -> {
             TopDocs hits = s.search(new TermQuery(new Term(ID, entryId)), 1);
             if (hits.scoreDocs.length == 0) {
                 return null;

@@ -63,13 +63,26 @@ class CatalogueIndexTest {
         try (var index = CatalogueIndex.inMemory(new TextAnalysis(), 2)) {
             for (int i = 1; i <= 5; i++) {
                 index.apply(entry("e" + i, EntryKind.PLAN, "X", "Entry " + i, "text " + i), i);
+                index.size();
             }
-            assertEquals(5, index.segmentSizes().size(), "one segment per committed change");
+            assertEquals(5, index.segmentSizes().size(), "one segment per change a search saw on its own");
             assertEquals(List.of(5), index.sliceSizes(), "below the minimum slice size the search stays sequential");
             var slices = index.withSearcher(s -> SlicedSearcherFactory.balancedSlices(s.getIndexReader().leaves(), 2));
             assertEquals(2, slices.length);
             assertEquals(5, slices[0].leaves.length + slices[1].leaves.length);
             assertEquals(1, Math.abs(slices[0].leaves.length - slices[1].leaves.length));
+        }
+    }
+
+    @Test
+    void burstOfChanges_isOneSegment_andTheNextSearchSeesAllOfIt() {
+        try (var index = CatalogueIndex.inMemory(new TextAnalysis(), 1)) {
+            for (int i = 1; i <= 500; i++) {
+                index.apply(entry("e" + i, EntryKind.PLAN, "X", "Entry " + i, "text " + i), i);
+            }
+            assertEquals(500, index.size(), "a search after the burst sees every change");
+            assertEquals(1, index.segmentSizes().size(), "one refresh for the whole burst, not one per change");
+            assertEquals(500, index.watermark());
         }
     }
 
