@@ -37,12 +37,11 @@ import org.preconsult.federation.faults.NodeProcess;
  * baseline. Prints p50, p95 and max per page with the ratio of its p95 to the baseline's, then the
  * JavaScript each page loads (its scripts and their module imports, bytes as served).
  *
- * <p>{@code java -cp ... org.preconsult.bench.PageSpeedBenchmark [plans] [entries] [rounds]}
- * (defaults 10000 100000 100)
+ * <p>{@code java -cp ... org.preconsult.bench.PageSpeedBenchmark [plans] [entries] [rounds] [import batch]}
+ * (defaults 10000 100000 100 5000); each import request's time is printed as it is loaded.
  */
 public final class PageSpeedBenchmark {
 
-    private static final int IMPORT_BATCH = 5_000;
     private static final Pattern SCRIPT = Pattern.compile("<script[^>]*\\ssrc=\"([^\"]+)\"");
     private static final Pattern IMPORT = Pattern.compile("(?:import|from)\\s*['\"]([^'\"]+\\.js)['\"]");
     private static final Pattern HIDDEN_CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
@@ -58,6 +57,7 @@ public final class PageSpeedBenchmark {
         int plans = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int entries = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 100;
+        int batch = args.length > 3 ? Integer.parseInt(args[3]) : 5_000;
         var root = Files.createTempDirectory("preconsult-page-bench-");
         var node = new NodeProcess("central", "Ministry of the Interior", "CENTRAL", null, root, Map.of(),
                 List.of("-Xmx2g", "-Xss512k"));
@@ -70,7 +70,7 @@ public final class PageSpeedBenchmark {
             }
             var dev = DevSet.load(DevSet.devDir());
             long started = System.nanoTime();
-            String entryId = loadCatalogue(api, dev, entries);
+            String entryId = loadCatalogue(api, dev, entries, batch);
             System.out.printf("catalogue: %,d entries imported in %.1f s%n", entries, seconds(started));
             started = System.nanoTime();
             var ids = loadPlans(api, dev, plans);
@@ -88,31 +88,31 @@ public final class PageSpeedBenchmark {
         return (System.nanoTime() - since) / 1e9;
     }
 
-    /** Imports the dev catalogue and generated entries up to {@code size}; returns a real entry's id. */
-    private static String loadCatalogue(NodeApi api, DevSet dev, int size) {
+    /**
+     * Imports the dev catalogue, then generated entries, up to {@code size} in requests of
+     * {@code importBatch} entries; prints each request's time; returns a real entry's id.
+     */
+    private static String loadCatalogue(NodeApi api, DevSet dev, int size, int importBatch) {
         var generator = new RedundancySpeedBenchmark.Generator(dev.catalogue(), 20261204L, "en");
-        List<Map<String, Object>> batch = new ArrayList<>();
-        int imported = 0;
+        List<Map<String, Object>> all = new ArrayList<>();
         for (CatalogueEntry entry : dev.catalogue()) {
-            if (imported + batch.size() < size) {
-                batch.add(item(entry, entry.id()));
+            if (all.size() < size) {
+                all.add(item(entry, entry.id()));
             }
         }
-        long next = 0;
-        while (imported < size) {
-            while (batch.size() < IMPORT_BATCH && imported + batch.size() < size) {
-                var entry = generator.entry(next);
-                batch.add(item(entry, "gen-" + next));
-                next++;
-            }
+        for (long next = 0; all.size() < size; next++) {
+            all.add(item(generator.entry(next), "gen-" + next));
+        }
+        long total = System.nanoTime();
+        for (int from = 0; from < all.size(); from += importBatch) {
+            var batch = all.subList(from, Math.min(all.size(), from + importBatch));
             long t0 = System.nanoTime();
             var reply = api.call("operator", "POST", "/api/v1/catalogue/entries", batch, null);
-            System.out.printf("  imported %,d entries in %.1f s%n", imported + batch.size(), seconds(t0));
             if (!reply.ok()) {
                 throw new IllegalStateException("import answered " + reply.status() + ": " + reply.json());
             }
-            imported += batch.size();
-            batch = new ArrayList<>();
+            System.out.printf("  imported %,d entries in %.1f s (%,.0f entries/s so far)%n", from + batch.size(),
+                    seconds(t0), (from + batch.size()) / seconds(total));
         }
         return dev.catalogue().get(0).id();
     }

@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -54,6 +58,8 @@ import org.preconsult.catalogue.model.CatalogueEntry;
  */
 public final class CatalogueIndex implements Closeable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CatalogueIndex.class);
+
     // The fields of a document, built by EntryDocuments and read by the search.
     static final String ID = "id";
     static final String OWNER_KEY = "owner_key";
@@ -85,6 +91,11 @@ public final class CatalogueIndex implements Closeable {
     private final int searchThreads;
     private final ExecutorService searchPool;
     private final Watermark watermark;
+    /**
+     * Commits an index on disk every second when it changed ({@link #commitIfChanged}); stopped at
+     * close. Null for an index in memory, which a commit would not make durable.
+     */
+    private final ScheduledExecutorService committer;
     /** Change sequence of each entry written since the last refresh, which searchers do not see yet. */
     private final Map<String, Long> unrefreshed = new HashMap<>();
     /** Writes that no searcher sees yet: the next search refreshes first. */
@@ -103,6 +114,8 @@ public final class CatalogueIndex implements Closeable {
         this.ramBufferMb = ramBufferMb;
         this.searchThreads = searchThreads;
         this.searchPool = searchThreads > 1 ? Executors.newFixedThreadPool(searchThreads, DaemonThreads.named("catalogue-search-")) : null;
+        this.committer = directory instanceof FSDirectory
+                ? Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("catalogue-index-commit-")) : null;
         try {
             this.existedAtOpen = DirectoryReader.indexExists(directory)
                     && format.equals(SegmentInfos.readLatestCommit(directory).getUserData().get(FORMAT));
@@ -113,6 +126,9 @@ public final class CatalogueIndex implements Closeable {
             Map<String, String> userData = writer.getLiveCommitData() == null ? Map.of() : toMap(writer);
             this.watermark = new Watermark(Long.parseLong(userData.getOrDefault(WATERMARK, "0")));
             this.searchers = new SearcherManager(writer, new SlicedSearcherFactory(searchPool, searchThreads));
+            if (committer != null) {
+                committer.scheduleWithFixedDelay(this::commitInBackground, 1, 1, TimeUnit.SECONDS);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -200,6 +216,14 @@ public final class CatalogueIndex implements Closeable {
             dirty = true;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private void commitInBackground() {
+        try {
+            commitIfChanged();
+        } catch (RuntimeException e) {
+            LOG.warn("Catalogue index commit failed; the next start re-reads the changes since the last commit", e);
         }
     }
 
@@ -373,6 +397,9 @@ public final class CatalogueIndex implements Closeable {
 
     @Override
     public synchronized void close() {
+        if (committer != null) {
+            committer.shutdownNow();
+        }
         try {
             commitIfChanged();
             searchers.close();

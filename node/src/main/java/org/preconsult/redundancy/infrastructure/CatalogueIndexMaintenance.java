@@ -3,7 +3,6 @@ package org.preconsult.redundancy.infrastructure;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.runtime.event.annotation.EventListener;
-import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.annotation.Transactional;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
 import jakarta.inject.Singleton;
@@ -35,8 +34,6 @@ import org.slf4j.LoggerFactory;
  *   which covers a crash between a database commit and the index update.</li>
  *   <li>On every committed {@link CatalogueChanged}: applies it before the listener returns, so a
  *   retired or cancelled entry leaves the very next check.</li>
- *   <li>Every second ({@code preconsult.redundancy.index-commit-interval}): commits the index if it
- *   changed, so that a burst of changes (an import, a feed catching up) costs one commit.</li>
  *   <li>Before a check ({@link #catchUpWithCommitted}): applies any change another thread committed
  *   but has not applied yet, so that a plan arriving just after an entry is checked against it.</li>
  *   <li>{@link #rebuild()} on demand, for an operator.</li>
@@ -61,12 +58,6 @@ public class CatalogueIndexMaintenance implements IndexRebuilding, IndexFreshnes
         this.index = index;
         this.rows = rows;
         this.counters = counters;
-    }
-
-    /** Makes the index's recent writes durable; a crash before it re-reads them from the database. */
-    @Scheduled(fixedDelay = "${preconsult.redundancy.index-commit-interval:1s}")
-    void commitIndex() {
-        index.commitIfChanged();
     }
 
     @EventListener

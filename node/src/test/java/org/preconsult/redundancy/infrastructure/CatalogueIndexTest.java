@@ -19,6 +19,8 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 import java.time.Instant;
 import java.util.List;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.SegmentInfos;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -83,6 +85,24 @@ class CatalogueIndexTest {
             assertEquals(500, index.size(), "a search after the burst sees every change");
             assertEquals(1, index.segmentSizes().size(), "one refresh for the whole burst, not one per change");
             assertEquals(500, index.watermark());
+        }
+    }
+
+    @Test
+    void indexOnDisk_commitsItsWritesWithinSeconds_withoutBeingClosed(@TempDir Path dir) throws Exception {
+        try (var index = CatalogueIndex.onDisk(dir, new TextAnalysis())) {
+            for (int i = 1; i <= 3; i++) {
+                index.apply(entry("e" + i, EntryKind.PLAN, "X", "Entry " + i, "text " + i), i);
+            }
+            String committed = null;
+            for (int wait = 0; wait < 100 && !"3".equals(committed); wait++) {
+                Thread.sleep(100);
+                try (var directory = FSDirectory.open(dir)) {
+                    committed = DirectoryReader.indexExists(directory)
+                            ? SegmentInfos.readLatestCommit(directory).getUserData().get("watermark") : null;
+                }
+            }
+            assertEquals("3", committed, "a crash now would re-read nothing: the watermark is on disk");
         }
     }
 
