@@ -1,0 +1,44 @@
+package org.preconsult.testing;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.security.token.generator.TokenGenerator;
+import jakarta.inject.Singleton;
+import org.preconsult.testing.NodeFixture.Reply;
+
+/**
+ * The HTTP API of the node under test as a test calls it: as a user with a role, or as nobody,
+ * reading every answer (error bodies included) as JSON without throwing.
+ */
+@Singleton
+public class NodeClient {
+
+    private final HttpClient http;
+    private final TokenGenerator tokens;
+    private final JsonMapper json;
+
+    NodeClient(@Client("/") HttpClient http, TokenGenerator tokens, JsonMapper json) {
+        this.http = http;
+        this.tokens = tokens;
+        this.json = json;
+    }
+
+    /** Sends the request as a user with the given roles. */
+    public Reply send(HttpRequest<?> request, String... roles) {
+        return NodeFixture.send(http.toBlocking(), json, NodeFixture.as(tokens, (MutableHttpRequest<?>) request, roles));
+    }
+
+    /** Sends the request as a user with the given roles and returns the body as text (throws on 4xx and 5xx). */
+    public HttpResponse<String> text(HttpRequest<?> request, String... roles) {
+        return http.toBlocking().exchange(NodeFixture.as(tokens, (MutableHttpRequest<?>) request, roles), String.class);
+    }
+
+    /** Sends the request without credentials. */
+    public Reply anonymous(HttpRequest<?> request) {
+        return NodeFixture.send(http.toBlocking(), json, request);
+    }
+}
