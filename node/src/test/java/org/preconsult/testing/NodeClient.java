@@ -1,5 +1,6 @@
 package org.preconsult.testing;
 
+import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpRequest;
@@ -8,6 +9,10 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.security.token.generator.TokenGenerator;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
 import org.preconsult.testing.NodeFixture.Reply;
 
 /**
@@ -35,6 +40,15 @@ public class NodeClient {
     /** Sends the request as a user with the given roles and returns the body as text (throws on 4xx and 5xx). */
     public HttpResponse<String> text(HttpRequest<?> request, String... roles) {
         return http.toBlocking().exchange(NodeFixture.as(tokens, (MutableHttpRequest<?>) request, roles), String.class);
+    }
+
+    /** Sends the request as a user with the given roles and reads a JSON array answer. */
+    public List<Map<String, Object>> list(HttpRequest<?> request, String... roles) {
+        try {
+            return json.readValue(text(request, roles).body(), Argument.listOf(Argument.mapOf(String.class, Object.class)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Sends the request without credentials. */
