@@ -51,6 +51,11 @@ public class NodeClient {
         }
     }
 
+    /** The node's /health, as a monitor reads it. */
+    public Map<String, Object> health() {
+        return anonymous(HttpRequest.GET("/health")).json();
+    }
+
     /** Sends the request without credentials. */
     public Reply anonymous(HttpRequest<?> request) {
         return NodeFixture.send(http.toBlocking(), json, request);

@@ -107,6 +107,13 @@ public final class ScriptedParent implements AutoCloseable {
                 "preconsult.sync.pull-deadline", "3s");
     }
 
+    /** Properties of a node under test that is this parent's child (its role is the one this parent certifies). */
+    public Map<String, String> nodeProperties(String... settings) {
+        Map<String, String> properties = new java.util.HashMap<>(NodeFixture.nodeProperties(childRole.name(), settings));
+        properties.putAll(childProperties());
+        return properties;
+    }
+
     /** Every envelope pushed so far, in the order received. */
     public synchronized List<Envelope> received() {
         return List.copyOf(received);
