@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
@@ -31,18 +30,16 @@ import org.junit.jupiter.api.TestInstance;
 import org.preconsult.federation.v1.DecisionContent;
 import org.preconsult.federation.v1.Envelope;
 import org.preconsult.federation.v1.EnvelopeAck;
-import org.preconsult.federation.v1.FederationGrpc;
 import org.preconsult.federation.v1.FeedItem;
 import org.preconsult.federation.v1.NodeKey;
 import org.preconsult.federation.v1.PlanSummary;
 import org.preconsult.federation.v1.PullRequest;
-import org.preconsult.federation.v1.PushRequest;
 import org.preconsult.federation.v1.SignedDecision;
 import org.preconsult.node.NodeRole;
+import org.preconsult.testing.Children;
 import org.preconsult.testing.NodeClient;
 import org.preconsult.testing.NodeFixture;
 import org.preconsult.testing.NodeFixture.Reply;
-import org.preconsult.testing.TrustFixture;
 
 /**
  * Review at central of plans its children submit over the federation port, decided through the
@@ -62,11 +59,8 @@ class DecidingAtCentralTest implements TestPropertyProvider {
     ApplicationContext context;
     @Inject
     NodeClient api;
-    @Inject
-    org.preconsult.sync.infrastructure.GrpcServer grpc;
 
-    private final Map<String, TrustFixture.Child> children = new HashMap<>();
-    private final Map<String, ManagedChannel> channels = new HashMap<>();
+    private Children children;
     private final Map<String, Long> seqs = new HashMap<>();
 
     @Override
@@ -77,17 +71,12 @@ class DecidingAtCentralTest implements TestPropertyProvider {
 
     @BeforeAll
     void enrolProvinces() {
-        for (String province : new String[] {PROVINCE, OTHER_PROVINCE}) {
-            children.put(province, TrustFixture.enrol(context, province, NodeRole.PROVINCIAL));
-            channels.put(province, children.get(province).channel(grpc.port()));
-        }
+        children = Children.enrol(context, NodeRole.PROVINCIAL, PROVINCE, OTHER_PROVINCE);
     }
 
     @AfterAll
     void disconnect() throws InterruptedException {
-        for (ManagedChannel channel : channels.values()) {
-            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-        }
+        children.close();
     }
 
     private static PlanSummary.Builder plan(String owner, String planId, String title, String purpose) {
@@ -103,9 +92,7 @@ class DecidingAtCentralTest implements TestPropertyProvider {
         long seq = seqs.merge(province, 1L, Long::sum);
         var envelope = Envelope.newBuilder().setOriginNode(province).setSeq(seq).setOriginIncarnation("life-1")
                 .setCreatedAtEpochMs(Instant.now().toEpochMilli()).setPlanSubmitted(plan).build();
-        var ack = FederationGrpc.newBlockingStub(channels.get(province)).withDeadlineAfter(10, TimeUnit.SECONDS)
-                .push(PushRequest.newBuilder().setSenderNode(province).addEnvelopes(children.get(province).seal(envelope)).build())
-                .getAcks(0);
+        var ack = children.pushOwn(province, envelope);
         assertEquals(EnvelopeAck.Result.ACCEPTED, ack.getResult(), ack.getReason());
         var items = (List<Map<String, Object>>) api.send(HttpRequest.GET("/api/v1/review-cases?size=200"), "REVIEWER")
                 .json().get("items");
@@ -245,7 +232,7 @@ class DecidingAtCentralTest implements TestPropertyProvider {
 
         Map<String, NodeKey> keys = new HashMap<>();
         SignedDecision signed = null;
-        var feed = FederationGrpc.newBlockingStub(channels.get(OTHER_PROVINCE)).withDeadlineAfter(5, TimeUnit.SECONDS)
+        var feed = children.stub(OTHER_PROVINCE).withDeadlineAfter(5, TimeUnit.SECONDS)
                 .pull(PullRequest.newBuilder().setNodeId(OTHER_PROVINCE).build());
         try {
             while (signed == null && feed.hasNext()) {

@@ -3,7 +3,6 @@ package org.preconsult.review;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.grpc.ManagedChannel;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -13,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,11 +22,11 @@ import org.preconsult.federation.v1.EnvelopeAck;
 import org.preconsult.federation.v1.ForwardedReview;
 import org.preconsult.federation.v1.PlanSummary;
 import org.preconsult.node.NodeRole;
+import org.preconsult.testing.Children;
 import org.preconsult.testing.Eventually;
 import org.preconsult.testing.NodeClient;
 import org.preconsult.testing.NodeFixture;
 import org.preconsult.testing.ScriptedParent;
-import org.preconsult.testing.TrustFixture;
 
 /**
  * Where a provincial node puts the plans of its cities, under its review settings: within the
@@ -50,11 +48,8 @@ class RoutingAtProvinceTest implements TestPropertyProvider {
     ApplicationContext context;
     @Inject
     NodeClient api;
-    @Inject
-    org.preconsult.sync.infrastructure.GrpcServer grpc;
 
-    private TrustFixture.Child city;
-    private ManagedChannel cityChannel;
+    private Children children;
 
     @Override
     public Map<String, String> getProperties() {
@@ -65,14 +60,11 @@ class RoutingAtProvinceTest implements TestPropertyProvider {
 
     @BeforeAll
     void enrolledWithCentral_andACityEnrolledHere() {
-        Eventually.until(PATIENCE, "the province enrols with central", () -> api.health().get("certificateExpiresAt") != null);
-        city = TrustFixture.enrol(context, CITY, NodeRole.LOCAL);
-        cityChannel = city.channel(grpc.port());
+        children = central.enrolGrandchildren(context, NodeRole.LOCAL, CITY);
     }
 
     @AfterAll
     void stop() throws InterruptedException {
-        cityChannel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         central.close();
     }
 
@@ -89,7 +81,7 @@ class RoutingAtProvinceTest implements TestPropertyProvider {
     private Map<String, Object> submit(PlanSummary.Builder plan) {
         var envelope = Envelope.newBuilder().setOriginNode(CITY).setSeq(seq.incrementAndGet()).setOriginIncarnation("life-1")
                 .setCreatedAtEpochMs(Instant.now().toEpochMilli()).setPlanSubmitted(plan).build();
-        var ack = TrustFixture.push(cityChannel, CITY, city.seal(envelope)).get(0);
+        var ack = children.pushOwn(CITY, envelope);
         assertEquals(EnvelopeAck.Result.ACCEPTED, ack.getResult(), ack.getReason());
         var items = (List<Map<String, Object>>) api.send(HttpRequest.GET("/api/v1/review-cases?size=200"), "REVIEWER")
                 .json().get("items");

@@ -9,8 +9,6 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,15 +42,13 @@ class FeedFromTheParentTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        var properties = new HashMap<>(NodeFixture.nodeProperties("LOCAL"));
-        properties.putAll(parent.childProperties());
-        return properties;
+        return parent.nodeProperties();
     }
 
     @BeforeAll
     void enrolledAndTrustingItsParentsKey() {
         long key = parent.offer(parent.nodeKey());
-        Eventually.until(PATIENCE, "the node enrols and applies its parent's key", () -> feedCursor() >= key);
+        Eventually.until(PATIENCE, "the node enrols and applies its parent's key", () -> api.feedCursor() >= key);
     }
 
     @AfterAll
@@ -60,18 +56,10 @@ class FeedFromTheParentTest implements TestPropertyProvider {
         parent.close();
     }
 
-    private Map<String, Object> health() {
-        return api.anonymous(HttpRequest.GET("/health")).json();
-    }
 
-    @SuppressWarnings("unchecked")
-    private long feedCursor() {
-        var parentView = (Map<String, Object>) health().get("parent");
-        return parentView == null ? -1 : ((Number) parentView.get("feedCursor")).longValue();
-    }
 
     private long rejectedItems() {
-        return ((Number) health().get("rejectedItems")).longValue();
+        return ((Number) api.health().get("rejectedItems")).longValue();
     }
 
     private static FeedItem entry(String id, String kind) {
@@ -90,7 +78,7 @@ class FeedFromTheParentTest implements TestPropertyProvider {
         long bad = parent.offer(entry("central:system:unreadable", "NO_SUCH_KIND"));
         long good = parent.offer(entry("central:system:after-the-bad-one", "EXISTING_SYSTEM"));
 
-        Eventually.until(PATIENCE, "the cursor passes both items", () -> feedCursor() >= good);
+        Eventually.until(PATIENCE, "the cursor passes both items", () -> api.feedCursor() >= good);
 
         assertEquals(200, entryStatus("central:system:after-the-bad-one"), "the item behind the bad one is applied");
         assertEquals(404, entryStatus("central:system:unreadable"));
@@ -100,14 +88,8 @@ class FeedFromTheParentTest implements TestPropertyProvider {
     @Test
     @SuppressWarnings("unchecked")
     void decisionForARevisionThePlanDoesNotHave_isRefused_andTheDecisionForItsRevisionIsApplied() {
-        Map<String, Object> plan = new HashMap<>();
-        plan.put("title", "Sports hall booking");
-        plan.put("purpose", "Residents book municipal sports halls online and pay the fee at once.");
-        plan.put("functions", List.of("booking", "payment"));
-        plan.put("budget", 20_000_000);
-        plan.put("plannedStart", "2027-02-01");
-        plan.put("plannedEnd", "2027-09-30");
-        plan.put("platform", "Web application");
+        var plan = NodeFixture.completePlan("Sports hall booking",
+                "Residents book municipal sports halls online and pay the fee at once.", 20_000_000);
         String id = (String) api.send(HttpRequest.POST("/api/v1/plans", plan), "COORDINATOR").json().get("id");
         var submitted = api.send(HttpRequest.POST("/api/v1/plans/" + id + "/submission", Map.of()), "COORDINATOR");
         assertEquals(200, submitted.status(), submitted.json().toString());
@@ -117,7 +99,7 @@ class FeedFromTheParentTest implements TestPropertyProvider {
         long rejectedBefore = rejectedItems();
 
         long stale = parent.offer(parent.decision(decision(id, 2, "decision-for-revision-2")));
-        Eventually.until(PATIENCE, "the cursor passes the decision", () -> feedCursor() >= stale);
+        Eventually.until(PATIENCE, "the cursor passes the decision", () -> api.feedCursor() >= stale);
         var afterStale = api.send(HttpRequest.GET("/api/v1/plans/" + id), "COORDINATOR").json();
         assertEquals("SUBMITTED", afterStale.get("status"), "a decision on another revision changes nothing");
         assertEquals(rejectedBefore + 1, rejectedItems());

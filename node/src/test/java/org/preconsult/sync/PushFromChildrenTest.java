@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.micronaut.context.ApplicationContext;
@@ -15,10 +14,8 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,13 +23,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.preconsult.federation.v1.DecisionLine;
 import org.preconsult.federation.v1.Envelope;
 import org.preconsult.federation.v1.EnvelopeAck;
-import org.preconsult.federation.v1.FederationGrpc;
 import org.preconsult.federation.v1.ForwardedReview;
 import org.preconsult.federation.v1.PlanRecord;
 import org.preconsult.federation.v1.PlanSummary;
-import org.preconsult.federation.v1.PushRequest;
 import org.preconsult.federation.v1.SystemSummary;
 import org.preconsult.node.NodeRole;
+import org.preconsult.testing.Children;
 import org.preconsult.testing.NodeClient;
 import org.preconsult.testing.NodeFixture;
 import org.preconsult.testing.TrustFixture;
@@ -53,11 +49,8 @@ class PushFromChildrenTest implements TestPropertyProvider {
     ApplicationContext context;
     @Inject
     NodeClient api;
-    @Inject
-    org.preconsult.sync.infrastructure.GrpcServer grpc;
 
-    private final Map<String, TrustFixture.Child> children = new HashMap<>();
-    private final Map<String, ManagedChannel> channels = new HashMap<>();
+    private Children children;
     private TrustFixture.Child cityOfY;
 
     @Override
@@ -67,19 +60,13 @@ class PushFromChildrenTest implements TestPropertyProvider {
 
     @BeforeAll
     void enrolProvincesAndACityUnderOne() {
-        for (String province : new String[] {"prov-x", "prov-y", "prov-z"}) {
-            var child = TrustFixture.enrol(context, province, NodeRole.PROVINCIAL);
-            children.put(province, child);
-            channels.put(province, child.channel(grpc.port()));
-        }
-        cityOfY = grandchild(children.get("prov-y"), "city-y");
+        children = Children.enrol(context, NodeRole.PROVINCIAL, "prov-x", "prov-y", "prov-z");
+        cityOfY = grandchild(children.child("prov-y"), "city-y");
     }
 
     @AfterAll
     void disconnect() throws InterruptedException {
-        for (ManagedChannel channel : channels.values()) {
-            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-        }
+        children.close();
     }
 
     /** A local node enrolled by the province, as the province's own enrolment would certify it. */
@@ -90,11 +77,6 @@ class PushFromChildrenTest implements TestPropertyProvider {
         var chain = new ArrayList<>(List.of(leaf));
         chain.addAll(province.chain());
         return new TrustFixture.Child(nodeId, keys, chain);
-    }
-
-    private List<EnvelopeAck> push(String sender, Envelope... sealed) {
-        return FederationGrpc.newBlockingStub(channels.get(sender)).withDeadlineAfter(10, TimeUnit.SECONDS)
-                .push(PushRequest.newBuilder().setSenderNode(sender).addAllEnvelopes(List.of(sealed)).build()).getAcksList();
     }
 
     private static Envelope.Builder envelope(String origin, long seq) {
@@ -130,13 +112,13 @@ class PushFromChildrenTest implements TestPropertyProvider {
     void provinceDeliveringAnEnvelopeOfAnotherProvincesCity_isRefused_andNothingIsStored() {
         var ferry = cityOfY.seal(system("city-y", 1, "ferry", "Ferry timetable", "OPERATING"));
 
-        var refused = push("prov-x", ferry).get(0);
+        var refused = children.push("prov-x", ferry).get(0);
         assertEquals(EnvelopeAck.Result.REJECTED, refused.getResult());
         assertTrue(refused.getReason().contains("not in the subtree of prov-x"), refused.getReason());
         assertEquals(404, entry("city-y:system:ferry"), "nothing of the refused envelope is stored");
 
         // The same envelope from the province the city belongs to is taken: the refusal was about who delivered it.
-        assertEquals(EnvelopeAck.Result.ACCEPTED, push("prov-y", ferry).get(0).getResult());
+        assertEquals(EnvelopeAck.Result.ACCEPTED, children.push("prov-y", ferry).get(0).getResult());
         assertEquals(200, entry("city-y:system:ferry"));
     }
 
@@ -144,37 +126,37 @@ class PushFromChildrenTest implements TestPropertyProvider {
     void provinceForwardingAReviewOfAPlanOwnedInAnotherSubtree_isRefused_andNoCaseOpens() {
         // city-y is known here as a node of prov-y's subtree once prov-y delivered something of it.
         assertEquals(EnvelopeAck.Result.ACCEPTED,
-                push("prov-y", cityOfY.seal(system("city-y", 2, "library", "Library loans", "OPERATING"))).get(0).getResult());
+                children.push("prov-y", cityOfY.seal(system("city-y", 2, "library", "Library loans", "OPERATING"))).get(0).getResult());
         var review = ForwardedReview.newBuilder().setPlan(plan("city-y", "plan-of-city-y", "Harbour parking permits"))
                 .setReviewingNode("prov-x").setOpinion("Looks new.").setRoutingReason("budget above the threshold");
 
-        var refused = push("prov-x", children.get("prov-x").seal(envelope("prov-x", 1).setReviewForwarded(review).build())).get(0);
+        var refused = children.push("prov-x", children.child("prov-x").seal(envelope("prov-x", 1).setReviewForwarded(review).build())).get(0);
         assertEquals(EnvelopeAck.Result.REJECTED, refused.getResult());
         assertTrue(refused.getReason().contains("city-y belongs to the subtree of prov-y, not of prov-x"), refused.getReason());
         assertEquals(0, casesOf("plan-of-city-y"), "no case opens for the refused review");
 
         var fromItsProvince = envelope("prov-y", 1).setReviewForwarded(review.setReviewingNode("prov-y")).build();
-        assertEquals(EnvelopeAck.Result.ACCEPTED, push("prov-y", children.get("prov-y").seal(fromItsProvince)).get(0).getResult());
+        assertEquals(EnvelopeAck.Result.ACCEPTED, children.push("prov-y", children.child("prov-y").seal(fromItsProvince)).get(0).getResult());
         assertEquals(1, casesOf("plan-of-city-y"));
     }
 
     @Test
     void sameEnvelopeDeliveredAgain_isAcknowledgedDuplicate_andAppliedOnce() {
-        var prov = children.get("prov-z");
+        var prov = children.child("prov-z");
         var submitted = envelope("prov-z", 1).setPlanSubmitted(plan("prov-z", "plan-twice", "Waste collection calendar")).build();
 
         // A retry is sealed again (a new signature over the same content): still the same envelope.
-        var acks = push("prov-z", prov.seal(submitted), prov.seal(submitted));
+        var acks = children.push("prov-z", prov.seal(submitted), prov.seal(submitted));
         assertEquals(List.of(EnvelopeAck.Result.ACCEPTED, EnvelopeAck.Result.DUPLICATE), acks.stream().map(EnvelopeAck::getResult).toList());
-        assertEquals(EnvelopeAck.Result.DUPLICATE, push("prov-z", prov.seal(submitted)).get(0).getResult());
+        assertEquals(EnvelopeAck.Result.DUPLICATE, children.push("prov-z", prov.seal(submitted)).get(0).getResult());
 
         assertEquals(1, casesOf("plan-twice"), "one review case, however often the plan arrives");
     }
 
     @Test
     void badEnvelope_isRefusedWithItsReason_andTheEnvelopesBehindItAreApplied() {
-        var prov = children.get("prov-z");
-        var acks = push("prov-z", prov.seal(system("prov-z", 10, "meters", "Water meters", "NO_SUCH_STATUS")),
+        var prov = children.child("prov-z");
+        var acks = children.push("prov-z", prov.seal(system("prov-z", 10, "meters", "Water meters", "NO_SUCH_STATUS")),
                 prov.seal(system("prov-z", 11, "pools", "Pool tickets", "OPERATING")));
 
         assertEquals(EnvelopeAck.Result.REJECTED, acks.get(0).getResult());
@@ -186,22 +168,22 @@ class PushFromChildrenTest implements TestPropertyProvider {
 
     @Test
     void pushStopsAtTheEnvelopeThatCouldNotBeStored_andTheOneBehindItWaitsForIt() {
-        var prov = children.get("prov-x");
+        var prov = children.child("prov-x");
         var first = prov.seal(system("prov-x", 20, "harbour", "Harbour dues", "OPERATING"));
         var unstorable = prov.seal(planRecord(1, 1));
         var behind = prov.seal(system("prov-x", 22, "buses", "Night buses", "OPERATING"));
 
-        var acks = push("prov-x", first, unstorable, behind);
+        var acks = children.push("prov-x", first, unstorable, behind);
         assertEquals(1, acks.size(), "acknowledged up to the failure only: " + acks);
         assertEquals(EnvelopeAck.Result.ACCEPTED, acks.get(0).getResult());
         assertEquals(200, entry("prov-x:system:harbour"));
         assertEquals(404, entry("prov-x:system:buses"), "the envelope behind the failure is not applied ahead of it");
 
-        var alone = assertThrows(StatusRuntimeException.class, () -> push("prov-x", unstorable));
+        var alone = assertThrows(StatusRuntimeException.class, () -> children.push("prov-x", unstorable));
         assertEquals(Status.Code.UNAVAILABLE, alone.getStatus().getCode(), "nothing stored: the child is told to retry");
 
         // Sent again in order (the record now storable), both are taken.
-        var again = push("prov-x", prov.seal(planRecord(1, 2)), behind);
+        var again = children.push("prov-x", prov.seal(planRecord(1, 2)), behind);
         assertEquals(List.of(EnvelopeAck.Result.ACCEPTED, EnvelopeAck.Result.ACCEPTED),
                 again.stream().map(EnvelopeAck::getResult).toList());
         assertEquals(200, entry("prov-x:system:buses"));

@@ -3,7 +3,6 @@ package org.preconsult.sync;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -31,7 +30,6 @@ import org.preconsult.federation.v1.DecisionReport;
 import org.preconsult.federation.v1.Deliverable;
 import org.preconsult.federation.v1.Envelope;
 import org.preconsult.federation.v1.EnvelopeAck;
-import org.preconsult.federation.v1.FederationGrpc;
 import org.preconsult.federation.v1.FeedItem;
 import org.preconsult.federation.v1.ForwardedReview;
 import org.preconsult.federation.v1.PlanRecord;
@@ -39,10 +37,10 @@ import org.preconsult.federation.v1.PlanSummary;
 import org.preconsult.federation.v1.PullRequest;
 import org.preconsult.federation.v1.SystemSummary;
 import org.preconsult.node.NodeRole;
+import org.preconsult.testing.Children;
 import org.preconsult.testing.Eventually;
 import org.preconsult.testing.NodeClient;
 import org.preconsult.testing.ScriptedParent;
-import org.preconsult.testing.TrustFixture;
 
 /**
  * The wire form of every message a node passes on survives its trip through a real provincial
@@ -66,11 +64,8 @@ class WireRoundTripTest implements TestPropertyProvider {
     ApplicationContext context;
     @Inject
     NodeClient api;
-    @Inject
-    org.preconsult.sync.infrastructure.GrpcServer grpc;
 
-    private TrustFixture.Child city;
-    private ManagedChannel cityChannel;
+    private Children children;
 
     @Override
     public Map<String, String> getProperties() {
@@ -80,14 +75,11 @@ class WireRoundTripTest implements TestPropertyProvider {
 
     @BeforeAll
     void enrolledWithCentral_andACityEnrolledHere() {
-        Eventually.until(PATIENCE, "the province enrols with central", () -> api.health().get("certificateExpiresAt") != null);
-        city = TrustFixture.enrol(context, CITY, NodeRole.LOCAL);
-        cityChannel = city.channel(grpc.port());
+        children = central.enrolGrandchildren(context, NodeRole.LOCAL, CITY);
     }
 
     @AfterAll
     void stop() throws InterruptedException {
-        cityChannel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         central.close();
     }
 
@@ -147,12 +139,12 @@ class WireRoundTripTest implements TestPropertyProvider {
 
     @Test
     void everyEnvelopeACityPushes_reachesTheParentAsSent() {
-        var submitted = city.seal(envelope(1).setPlanSubmitted(plan("plan-up")).build());
+        var submitted = children.child(CITY).seal(envelope(1).setPlanSubmitted(plan("plan-up")).build());
         List<Envelope> sealed = new ArrayList<>();
         sealed.add(submitted);
-        relayedAsTheyAre().forEach(e -> sealed.add(city.seal(e)));
+        relayedAsTheyAre().forEach(e -> sealed.add(children.child(CITY).seal(e)));
 
-        var acks = TrustFixture.push(cityChannel, CITY, sealed.toArray(Envelope[]::new));
+        var acks = children.push(CITY, sealed.toArray(Envelope[]::new));
         assertTrue(acks.stream().allMatch(a -> a.getResult() == EnvelopeAck.Result.ACCEPTED), acks.toString());
 
         for (var sent : sealed.subList(1, sealed.size())) {
@@ -184,10 +176,10 @@ class WireRoundTripTest implements TestPropertyProvider {
         central.offer(FeedItem.newBuilder().setCatalogueEntry(catalogue).build());
         central.offer(FeedItem.newBuilder().setBestPracticeMark(mark).build());
         long last = central.offer(decision);
-        Eventually.until(PATIENCE, "the province applies its parent's feed", () -> feedCursor() >= last);
+        Eventually.until(PATIENCE, "the province applies its parent's feed", () -> api.feedCursor() >= last);
 
         Set<FeedItem.BodyCase> seen = EnumSet.noneOf(FeedItem.BodyCase.class);
-        var stream = FederationGrpc.newBlockingStub(cityChannel).withDeadlineAfter(3, TimeUnit.SECONDS)
+        var stream = children.stub(CITY).withDeadlineAfter(3, TimeUnit.SECONDS)
                 .pull(PullRequest.newBuilder().setNodeId(CITY).build());
         try {
             while (stream.hasNext() && !seen.contains(FeedItem.BodyCase.HEARTBEAT)) {
@@ -212,16 +204,10 @@ class WireRoundTripTest implements TestPropertyProvider {
         } catch (StatusRuntimeException e) {
             throw new AssertionError("the city's feed ended before its items: " + seen, e);
         }
-        var resync = FederationGrpc.newBlockingStub(cityChannel).withDeadlineAfter(3, TimeUnit.SECONDS)
+        var resync = children.stub(CITY).withDeadlineAfter(3, TimeUnit.SECONDS)
                 .pull(PullRequest.newBuilder().setNodeId(CITY).setAfterPosition(1_000_000).build()).next();
         seen.add(resync.getBodyCase());
 
         assertEquals(EnumSet.complementOf(EnumSet.of(FeedItem.BodyCase.BODY_NOT_SET)), seen, "every kind of feed item");
-    }
-
-    @SuppressWarnings("unchecked")
-    private long feedCursor() {
-        var parent = (Map<String, Object>) api.health().get("parent");
-        return parent == null ? -1 : ((Number) parent.get("feedCursor")).longValue();
     }
 }

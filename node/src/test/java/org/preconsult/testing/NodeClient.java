@@ -56,6 +56,13 @@ public class NodeClient {
         return anonymous(HttpRequest.GET("/health")).json();
     }
 
+    /** The position in its parent's feed up to which the node has applied, as /health shows it (-1 without a parent). */
+    @SuppressWarnings("unchecked")
+    public long feedCursor() {
+        var parent = (Map<String, Object>) health().get("parent");
+        return parent == null ? -1 : ((Number) parent.get("feedCursor")).longValue();
+    }
+
     /** Sends the request without credentials. */
     public Reply anonymous(HttpRequest<?> request) {
         return NodeFixture.send(http.toBlocking(), json, request);

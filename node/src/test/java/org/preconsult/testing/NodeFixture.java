@@ -84,6 +84,19 @@ public final class NodeFixture {
         }
     }
 
+    /** A plan draft with every field review needs, as a coordinator would send it to the API. */
+    public static Map<String, Object> completePlan(String title, String purpose, long budget) {
+        Map<String, Object> plan = new HashMap<>();
+        plan.put("title", title);
+        plan.put("purpose", purpose);
+        plan.put("functions", List.of("online application", "case tracking"));
+        plan.put("budget", budget);
+        plan.put("plannedStart", "2027-02-01");
+        plan.put("plannedEnd", "2027-09-30");
+        plan.put("platform", "Web application");
+        return plan;
+    }
+
     /** A bearer token of a user with the given roles, valid for an hour. */
     public static String token(TokenGenerator tokens, String user, String... roles) {
         return tokens.generateToken(Authentication.build(user, List.of(roles)), 3600)

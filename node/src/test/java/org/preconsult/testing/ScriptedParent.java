@@ -2,6 +2,7 @@ package org.preconsult.testing;
 
 import com.google.protobuf.ByteString;
 import io.grpc.Server;
+import io.micronaut.context.ApplicationContext;
 import io.grpc.Status;
 import io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.NettyServerBuilder;
@@ -72,6 +73,7 @@ public final class ScriptedParent implements AutoCloseable {
     private final List<Envelope> received = new ArrayList<>();
     private final List<FeedItem> feed = new ArrayList<>();
     private final Server server;
+    private final List<Children> grandchildren = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** Starts a parent whose children enrol with the given role. */
     public ScriptedParent(NodeRole childRole) {
@@ -112,6 +114,23 @@ public final class ScriptedParent implements AutoCloseable {
         Map<String, String> properties = new java.util.HashMap<>(NodeFixture.nodeProperties(childRole.name(), settings));
         properties.putAll(childProperties());
         return properties;
+    }
+
+    /** Waits until the node under test has enrolled with this parent (its /health names its certificate). */
+    public void awaitEnrolment(NodeClient node) {
+        Eventually.until(Duration.ofSeconds(20), "the node enrols with its parent",
+                () -> node.health().get("certificateExpiresAt") != null);
+    }
+
+    /**
+     * Once the node under test has enrolled with this parent, enrols children of its own with it;
+     * they are disconnected when this parent closes.
+     */
+    public Children enrolGrandchildren(ApplicationContext node, NodeRole role, String... nodeIds) {
+        awaitEnrolment(node.getBean(NodeClient.class));
+        var enrolled = Children.enrol(node, role, nodeIds);
+        grandchildren.add(enrolled);
+        return enrolled;
     }
 
     /** Every envelope pushed so far, in the order received. */
@@ -160,6 +179,9 @@ public final class ScriptedParent implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        for (Children enrolled : grandchildren) {
+            enrolled.close();
+        }
         server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     }
 
