@@ -190,8 +190,10 @@ class PushFromChildrenTest implements TestPropertyProvider {
     }
 
     /**
-     * The plan record of a plan of prov-x (seq 21) whose decision lines are for the revisions given;
-     * two lines for one revision cannot be stored.
+     * The plan record of a plan of prov-x (seq 21) whose decision lines are for the revisions given.
+     * Two lines for one revision break a unique key of the plan-record tables: the failure this node
+     * cannot tell from a passing one (a duplicate key), so it answers "retry". Should such a record
+     * ever be refused when it is read, this test needs another envelope that fails to be stored.
      */
     private static Envelope planRecord(int... revisions) {
         var record = PlanRecord.newBuilder().setPlanId("plan-record-1").setOwnerNode("prov-x").setOwnerName("Province X")
