@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.security.token.generator.TokenGenerator;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -24,6 +20,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.preconsult.testing.NodeClient;
 import org.preconsult.testing.NodeFixture;
 import org.preconsult.testing.NodeFixture.Reply;
 
@@ -39,25 +36,17 @@ class LifecycleApiTest implements TestPropertyProvider {
     static final AtomicReference<Instant> NOW = MutableTestClock.NOW;
 
     @Inject
-    @Client("/")
-    HttpClient http;
-    @Inject
-    TokenGenerator tokens;
-    @Inject
-    JsonMapper json;
+    NodeClient api;
     @Inject
     DataSource dataSource;
 
     @Override
     public Map<String, String> getProperties() {
-        var props = new HashMap<>(NodeFixture.nodeProperties());
-        props.put("preconsult.node.role", "CENTRAL");
-        props.put("test.mutable-clock", "true");
-        return props;
+        return NodeFixture.nodeProperties("CENTRAL", "test.mutable-clock", "true");
     }
 
     private Reply send(MutableHttpRequest<?> request, String role) {
-        return NodeFixture.send(http.toBlocking(), json, NodeFixture.as(tokens, request, role));
+        return api.send(request, role);
     }
 
     private static LocalDate today() {
@@ -252,8 +241,7 @@ class LifecycleApiTest implements TestPropertyProvider {
         assertEquals(((Number) total.get("applications")).intValue(),
                 ((Number) total.get("unconditionalApprovals")).intValue());
 
-        var csv = http.toBlocking().exchange(NodeFixture.as(tokens, HttpRequest.GET("/api/v1/statistics.csv"), "AUDITOR"),
-                String.class);
+        var csv = api.text(HttpRequest.GET("/api/v1/statistics.csv"), "AUDITOR");
         assertTrue(csv.getContentType().orElseThrow().toString().startsWith("text/csv"));
         var lines = csv.body().strip().split("\n");
         assertTrue(lines[0].startsWith("year,applications,unconditional_approvals"));

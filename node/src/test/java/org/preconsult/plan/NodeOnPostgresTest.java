@@ -31,12 +31,8 @@ class NodeOnPostgresTest {
     @BeforeAll
     void startNodeOnPostgres() throws Exception {
         postgres = NodeFixture.startPostgres();
-        Map<String, Object> properties = new HashMap<>(NodeFixture.nodeProperties());
-        properties.put("datasources.default.url", postgres.getJdbcUrl("postgres", "postgres"));
-        properties.put("datasources.default.driver-class-name", "org.postgresql.Driver");
-        properties.put("datasources.default.username", "postgres");
-        properties.put("preconsult.node.role", "LOCAL");
-        properties.put("preconsult.node.parent", "localhost:1");
+        Map<String, Object> properties = new HashMap<>(NodeFixture.nodeProperties("LOCAL", "preconsult.node.parent", "localhost:1"));
+        properties.putAll(NodeFixture.onPostgres(postgres));
         server = ApplicationContext.run(EmbeddedServer.class, properties);
         http = server.getApplicationContext().createBean(HttpClient.class, server.getURL());
     }

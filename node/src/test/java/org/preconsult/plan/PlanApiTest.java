@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.security.token.generator.TokenGenerator;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -17,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.preconsult.testing.NodeClient;
 import org.preconsult.testing.NodeFixture;
 import org.preconsult.testing.NodeFixture.Reply;
 
@@ -26,23 +23,15 @@ import org.preconsult.testing.NodeFixture.Reply;
 class PlanApiTest implements TestPropertyProvider {
 
     @Inject
-    @Client("/")
-    HttpClient http;
-    @Inject
-    TokenGenerator tokens;
-    @Inject
-    JsonMapper json;
+    NodeClient api;
 
     @Override
     public Map<String, String> getProperties() {
-        var props = new HashMap<>(NodeFixture.nodeProperties());
-        props.put("preconsult.node.role", "LOCAL");
-        props.put("preconsult.node.parent", "localhost:1");
-        return props;
+        return NodeFixture.nodeProperties("LOCAL", "preconsult.node.parent", "localhost:1");
     }
 
     private Reply send(HttpRequest<?> request, String role) {
-        return NodeFixture.send(http.toBlocking(), json, NodeFixture.as(tokens, (io.micronaut.http.MutableHttpRequest<?>) request, role));
+        return api.send(request, role);
     }
 
     private static Map<String, Object> complete(String title) {
@@ -101,7 +90,7 @@ class PlanApiTest implements TestPropertyProvider {
         String id = (String) send(HttpRequest.POST("/api/v1/plans", complete("Role check")), "SUBMITTER").json().get("id");
         assertEquals(403, send(HttpRequest.POST("/api/v1/plans/" + id + "/submission", Map.of()), "SUBMITTER").status());
         assertEquals(403, send(HttpRequest.POST("/api/v1/plans", complete("Reviewer")), "REVIEWER").status());
-        var noToken = NodeFixture.send(http.toBlocking(), json, HttpRequest.GET("/api/v1/plans/" + id));
+        var noToken = api.anonymous(HttpRequest.GET("/api/v1/plans/" + id));
         assertEquals(401, noToken.status());
 
         var bad = complete("");

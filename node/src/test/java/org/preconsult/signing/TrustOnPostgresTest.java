@@ -9,12 +9,9 @@ import static org.preconsult.testing.NodeFixture.NODE_ID;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.transaction.TransactionOperations;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,31 +26,25 @@ import org.preconsult.signing.model.ReplayCheck;
 import org.preconsult.signing.model.TrustResult;
 import org.preconsult.signing.model.Verification;
 import org.preconsult.testing.NodeFixture;
+import org.preconsult.testing.PostgresNode;
 
 /** The same trust rules on PostgreSQL, where a failed insert would abort the applying transaction. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TrustOnPostgresTest {
 
-    private EmbeddedPostgres postgres;
+    private PostgresNode local;
     private ApplicationContext node;
 
     @BeforeAll
-    void startNodeOnPostgres() throws Exception {
-        postgres = NodeFixture.startPostgres();
-        Map<String, Object> properties = new HashMap<>(NodeFixture.nodeProperties());
-        properties.put("datasources.default.url", postgres.getJdbcUrl("postgres", "postgres"));
-        properties.put("datasources.default.driver-class-name", "org.postgresql.Driver");
-        properties.put("datasources.default.username", "postgres");
-        node = ApplicationContext.run(properties);
+    void startNodeOnPostgres() {
+        local = PostgresNode.start(NodeFixture.nodeProperties());
+        node = local.context();
     }
 
     @AfterAll
-    void stop() throws Exception {
-        if (node != null) {
-            node.close();
-        }
-        if (postgres != null) {
-            postgres.close();
+    void stop() {
+        if (local != null) {
+            local.close();
         }
     }
 

@@ -10,6 +10,7 @@ import io.micronaut.security.token.generator.TokenGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,6 +48,30 @@ public final class NodeFixture {
     }
 
     /**
+     * Properties of a node of the given role ({@code LOCAL}, {@code PROVINCIAL}, {@code CENTRAL}) with
+     * a database and data directory of its own, and further settings given as key, value, key, value.
+     */
+    public static Map<String, String> nodeProperties(String role, String... settings) {
+        if (settings.length % 2 != 0) {
+            throw new IllegalArgumentException("settings come in pairs of key and value");
+        }
+        Map<String, String> properties = new HashMap<>(nodeProperties());
+        properties.put("preconsult.node.role", role);
+        for (int i = 0; i < settings.length; i += 2) {
+            properties.put(settings[i], settings[i + 1]);
+        }
+        return properties;
+    }
+
+    /** The datasource settings of a node whose database is the given PostgreSQL. */
+    public static Map<String, String> onPostgres(io.zonky.test.db.postgres.embedded.EmbeddedPostgres postgres) {
+        return Map.of("datasources.default.url", postgres.getJdbcUrl("postgres", "postgres"),
+                "datasources.default.driver-class-name", "org.postgresql.Driver",
+                "datasources.default.username", "postgres",
+                "datasources.default.password", "");
+    }
+
+    /**
      * A real PostgreSQL for a test, with commits that are stored before they are acknowledged (the
      * node refuses to start on a database that would lose acknowledged commits).
      */
@@ -57,6 +82,19 @@ public final class NodeFixture {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A plan draft with every field review needs, as a coordinator would send it to the API. */
+    public static Map<String, Object> completePlan(String title, String purpose, long budget) {
+        Map<String, Object> plan = new HashMap<>();
+        plan.put("title", title);
+        plan.put("purpose", purpose);
+        plan.put("functions", List.of("online application", "case tracking"));
+        plan.put("budget", budget);
+        plan.put("plannedStart", "2027-02-01");
+        plan.put("plannedEnd", "2027-09-30");
+        plan.put("platform", "Web application");
+        return plan;
     }
 
     /** A bearer token of a user with the given roles, valid for an hour. */

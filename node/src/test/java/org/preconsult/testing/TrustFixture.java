@@ -11,8 +11,12 @@ import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import org.preconsult.federation.v1.Envelope;
+import org.preconsult.federation.v1.EnvelopeAck;
+import org.preconsult.federation.v1.FederationGrpc;
+import org.preconsult.federation.v1.PushRequest;
 import org.preconsult.node.NodeRole;
 import org.preconsult.trust.application.EnrollingChildren;
 import org.preconsult.trust.application.EnrolmentTokens;
@@ -54,6 +58,15 @@ public final class TrustFixture {
             }
             return sealed.build();
         }
+    }
+
+    /**
+     * Pushes envelopes (already sealed by their origins) as {@code sender} over its channel, with a
+     * deadline, and returns the acknowledgements.
+     */
+    public static List<EnvelopeAck> push(ManagedChannel channel, String sender, Envelope... sealed) {
+        return FederationGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS)
+                .push(PushRequest.newBuilder().setSenderNode(sender).addAllEnvelopes(List.of(sealed)).build()).getAcksList();
     }
 
     /** Enrols a child with the node of {@code context}, as its operator and the child would. */

@@ -6,15 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.context.ApplicationContext;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.preconsult.node.NodeRole;
 import org.preconsult.testing.NodeFixture;
+import org.preconsult.testing.PostgresNode;
 import org.preconsult.trust.application.EnrolledChildren;
 import org.preconsult.trust.application.EnrollingChildren;
 import org.preconsult.trust.application.EnrolmentTokens;
@@ -26,27 +24,19 @@ import org.preconsult.trust.model.Enrolment;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EnrolmentOnPostgresTest {
 
-    private EmbeddedPostgres postgres;
+    private PostgresNode central;
     private ApplicationContext node;
 
     @BeforeAll
-    void startCentralOnPostgres() throws Exception {
-        postgres = NodeFixture.startPostgres();
-        Map<String, Object> properties = new HashMap<>(NodeFixture.nodeProperties());
-        properties.put("preconsult.node.role", "CENTRAL");
-        properties.put("datasources.default.url", postgres.getJdbcUrl("postgres", "postgres"));
-        properties.put("datasources.default.driver-class-name", "org.postgresql.Driver");
-        properties.put("datasources.default.username", "postgres");
-        node = ApplicationContext.run(properties);
+    void startCentralOnPostgres() {
+        central = PostgresNode.start(NodeFixture.nodeProperties("CENTRAL"));
+        node = central.context();
     }
 
     @AfterAll
-    void stop() throws Exception {
-        if (node != null) {
-            node.close();
-        }
-        if (postgres != null) {
-            postgres.close();
+    void stop() {
+        if (central != null) {
+            central.close();
         }
     }
 

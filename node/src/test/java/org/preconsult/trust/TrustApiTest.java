@@ -5,17 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.security.token.generator.TokenGenerator;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.preconsult.testing.NodeClient;
 import org.preconsult.testing.NodeFixture;
 import org.preconsult.testing.NodeFixture.Reply;
 
@@ -25,22 +21,15 @@ import org.preconsult.testing.NodeFixture.Reply;
 class TrustApiTest implements TestPropertyProvider {
 
     @Inject
-    @Client("/")
-    HttpClient http;
-    @Inject
-    TokenGenerator tokens;
-    @Inject
-    JsonMapper json;
+    NodeClient api;
 
     @Override
     public Map<String, String> getProperties() {
-        var props = new HashMap<>(NodeFixture.nodeProperties());
-        props.put("preconsult.node.role", "CENTRAL");
-        return props;
+        return NodeFixture.nodeProperties("CENTRAL");
     }
 
     private Reply send(HttpRequest<?> request, String role) {
-        return NodeFixture.send(http.toBlocking(), json, NodeFixture.as(tokens, (io.micronaut.http.MutableHttpRequest<?>) request, role));
+        return api.send(request, role);
     }
 
     @Test
@@ -51,7 +40,7 @@ class TrustApiTest implements TestPropertyProvider {
         assertEquals("CENTRAL", reply.json().get("role"));
         assertEquals(true, reply.json().get("holdsRootKey"));
         assertEquals(64, ((String) reply.json().get("rootFingerprint")).length());
-        var health = NodeFixture.send(http.toBlocking(), json, HttpRequest.GET("/health"));
+        var health = api.anonymous(HttpRequest.GET("/health"));
         assertNotNull(health.json().get("certificateExpiresAt"));
     }
 
@@ -73,8 +62,7 @@ class TrustApiTest implements TestPropertyProvider {
             var reply = send(HttpRequest.POST("/api/v1/trust/enrolment-tokens", Map.of("nodeId", "x", "role", "LOCAL")), role);
             assertEquals(403, reply.status(), role);
         }
-        var anonymous = NodeFixture.send(http.toBlocking(), json,
-                HttpRequest.POST("/api/v1/trust/enrolment-tokens", Map.of("nodeId", "x", "role", "LOCAL")));
+        var anonymous = api.anonymous(HttpRequest.POST("/api/v1/trust/enrolment-tokens", Map.of("nodeId", "x", "role", "LOCAL")));
         assertEquals(401, anonymous.status());
     }
 

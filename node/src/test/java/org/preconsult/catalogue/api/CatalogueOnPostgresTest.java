@@ -49,10 +49,7 @@ class CatalogueOnPostgresTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         postgres = NodeFixture.startPostgres();
         Map<String, String> properties = new HashMap<>(NodeFixture.nodeProperties());
-        properties.put("datasources.default.url", postgres.getJdbcUrl("postgres", "postgres"));
-        properties.put("datasources.default.driver-class-name", "org.postgresql.Driver");
-        properties.put("datasources.default.username", "postgres");
-        properties.put("datasources.default.password", "");
+        properties.putAll(NodeFixture.onPostgres(postgres));
         return properties;
     }
 
