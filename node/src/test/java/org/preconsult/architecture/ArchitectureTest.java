@@ -1,6 +1,7 @@
 package org.preconsult.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -32,4 +33,15 @@ class ArchitectureTest {
             .that().resideInAPackage("..model..")
             .should().dependOnClassesThat().resideInAnyPackage("..application..", "..infrastructure..", "..api..")
             .because("the model is the centre: the other layers depend on it, not the other way round");
+
+    @ArchTest
+    static final ArchRule featuresFormNoCycle = slices().matching("org.preconsult.(*)..")
+            .should().beFreeOfCycles()
+            .because("a feature is read by following calls down to the features it uses, never back up");
+
+    @ArchTest
+    static final ArchRule nothingDependsOnTheWebUi = noClasses()
+            .that().resideOutsideOfPackage("org.preconsult.web..")
+            .should().dependOnClassesThat().resideInAPackage("org.preconsult.web..")
+            .because("the web pages call the features; no feature knows its pages");
 }

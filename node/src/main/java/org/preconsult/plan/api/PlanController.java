@@ -1,5 +1,6 @@
 package org.preconsult.plan.api;
 
+import org.preconsult.catalogue.model.EntryIds;
 import org.preconsult.common.api.Bounds;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Pageable;
@@ -23,13 +24,12 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.preconsult.common.api.PageView;
 import org.preconsult.identity.model.Role;
-import org.preconsult.plan.application.ConditionsJson;
+import org.preconsult.decision.infrastructure.ConditionsJson;
 import org.preconsult.node.NodeSettings;
 import org.preconsult.plan.application.PlanConditions;
 import org.preconsult.redundancy.api.RedundancyCheckResponse;
 import org.preconsult.redundancy.application.RedundancyChecking;
 import org.preconsult.redundancy.model.PlanDraft;
-import org.preconsult.review.application.ReviewCases;
 import org.preconsult.plan.application.PlanDeliveries;
 import org.preconsult.plan.application.PlanRegistry;
 import io.micronaut.serde.annotation.Serdeable;
@@ -117,7 +117,7 @@ class PlanController {
         var plan = plans.get(id);
         var c = plan.content();
         var draft = new PlanDraft(c.title(), c.purpose(), c.functions(), c.functionCode(), c.language(), node.name(),
-                c.budget(), ReviewCases.planEntryId(node.id(), plan.id()));
+                c.budget(), EntryIds.plan(node.id(), plan.id()));
         return RedundancyCheckResponse.from(checking.check(draft, limit));
     }
 

@@ -13,9 +13,9 @@ import org.preconsult.federation.model.ConditionUpdate;
 import org.preconsult.federation.model.Upward;
 import org.preconsult.node.NodeSettings;
 import org.preconsult.plan.infrastructure.PlanConditionRow;
-import org.preconsult.review.model.ConditionStatus;
-import org.preconsult.review.model.Decision;
-import org.preconsult.sync.application.Outbox;
+import org.preconsult.decision.model.ConditionStatus;
+import org.preconsult.decision.model.Decision;
+import org.preconsult.federation.application.Upstream;
 
 /**
  * The conditions placed on this government's plans, as it tracks them: it records fulfilment with
@@ -25,13 +25,13 @@ import org.preconsult.sync.application.Outbox;
 public class PlanConditions {
 
     private final PlanConditionRow.Rows rows;
-    private final Outbox outbox;
+    private final Upstream outbox;
     private final NodeSettings node;
     private final Clock clock;
     private final AuditTrail audit;
     private final CurrentActor actor;
 
-    public PlanConditions(PlanConditionRow.Rows rows, Outbox outbox, NodeSettings node, Clock clock, AuditTrail audit,
+    public PlanConditions(PlanConditionRow.Rows rows, Upstream outbox, NodeSettings node, Clock clock, AuditTrail audit,
                           CurrentActor actor) {
         this.rows = rows;
         this.outbox = outbox;
@@ -79,7 +79,7 @@ public class PlanConditions {
                 before.text(), before.dueDate(), before.entryId(), ConditionStatus.FULFILLED.name(), evidence,
                 actor.current(), now);
         rows.update(after);
-        outbox.append(new Upward.ConditionUpdated(new ConditionUpdate(before.decisionId(), conditionId, planId, node.id(),
+        outbox.announce(new Upward.ConditionUpdated(new ConditionUpdate(before.decisionId(), conditionId, planId, node.id(),
                 before.decidingNode(), ConditionStatus.FULFILLED.name(), evidence, now, actor.current())));
         audit.record(actor.current(), "CONDITION", conditionId, "FULFILLED", Map.of("status", before.status()),
                 Map.of("status", after.status()));

@@ -23,7 +23,7 @@ import org.preconsult.plan.model.Plan;
 import org.preconsult.plan.model.PlanContent;
 import org.preconsult.plan.model.PlanStatus;
 import org.preconsult.review.application.ReviewCases;
-import org.preconsult.sync.application.Outbox;
+import org.preconsult.federation.application.Upstream;
 
 /**
  * The plans registered at this node: drafting, editing and submitting. Submission writes the status
@@ -34,7 +34,7 @@ public class PlanRegistry {
 
     private final PlanRows rows;
     private final PlanDecisionRows decisions;
-    private final Outbox outbox;
+    private final Upstream outbox;
     private final NodeSettings node;
     private final Clock clock;
     private final AuditTrail audit;
@@ -42,7 +42,7 @@ public class PlanRegistry {
     private final ReviewCases review;
     private final IdempotencyKeys keys;
 
-    public PlanRegistry(PlanRows rows, PlanDecisionRows decisions, Outbox outbox, NodeSettings node, Clock clock,
+    public PlanRegistry(PlanRows rows, PlanDecisionRows decisions, Upstream outbox, NodeSettings node, Clock clock,
                         AuditTrail audit, CurrentActor actor, ReviewCases review, IdempotencyKeys keys) {
         this.review = review;
         this.keys = keys;
@@ -142,7 +142,7 @@ public class PlanRegistry {
         var saved = PlanRowMapper.toPlan(rows.update(PlanRowMapper.toRow(submitted)));
         var summary = PlanSummaries.of(saved, node);
         if (node.hasParent()) {
-            outbox.append(new Upward.PlanSubmitted(summary));
+            outbox.announce(new Upward.PlanSubmitted(summary));
         } else {
             // The top of the tree reviews its own plans: the case opens here, in this transaction.
             review.receive(summary, null);

@@ -32,7 +32,7 @@ import org.preconsult.review.application.CaseConditions;
 import org.preconsult.review.application.ReviewPolicy;
 import org.preconsult.review.application.TurnaroundReports;
 import org.preconsult.review.infrastructure.ReviewRepositories.CaseConditionRow;
-import org.preconsult.review.model.ConditionStatus;
+import org.preconsult.decision.model.ConditionStatus;
 import org.preconsult.review.model.TurnaroundReport;
 
 /**

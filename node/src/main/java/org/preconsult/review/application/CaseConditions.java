@@ -20,8 +20,8 @@ import org.preconsult.federation.model.ConditionUpdate;
 import org.preconsult.federation.model.PlanSummary;
 import org.preconsult.review.infrastructure.ReviewRepositories.CaseConditionRow;
 import org.preconsult.review.infrastructure.ReviewRepositories.CaseConditionRows;
-import org.preconsult.review.model.ConditionStatus;
-import org.preconsult.review.model.Decision;
+import org.preconsult.decision.model.ConditionStatus;
+import org.preconsult.decision.model.Decision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

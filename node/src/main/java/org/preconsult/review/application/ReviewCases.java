@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.preconsult.audit.application.AuditTrail;
 import org.preconsult.audit.application.CurrentActor;
 import org.preconsult.catalogue.application.Catalogue;
+import org.preconsult.catalogue.application.EntrySummaries;
 import org.preconsult.catalogue.model.CatalogueEntry;
 import org.preconsult.catalogue.model.EntryKind;
 import org.preconsult.catalogue.model.EntryStatus;
@@ -31,22 +32,23 @@ import org.preconsult.federation.model.PlanRef;
 import org.preconsult.federation.model.PlanSummary;
 import org.preconsult.federation.model.PreliminaryReview;
 import org.preconsult.federation.model.Upward;
-import org.preconsult.node.NodeRole;
 import org.preconsult.node.NodeSettings;
 import org.preconsult.redundancy.application.RedundancyChecking;
 import org.preconsult.redundancy.model.CheckResult;
 import org.preconsult.redundancy.model.PlanDraft;
 import org.preconsult.review.infrastructure.JsonColumns;
+import org.preconsult.decision.application.DecisionOutlet;
+import org.preconsult.decision.application.ForwardedCases;
 import org.preconsult.review.infrastructure.ReceivedPlanRow;
 import org.preconsult.review.infrastructure.ReviewCaseRow;
 import org.preconsult.review.infrastructure.ReviewRepositories.ReceivedPlanRows;
 import org.preconsult.review.infrastructure.ReviewRepositories.ReviewCaseRows;
 import org.preconsult.review.model.CaseStatus;
-import org.preconsult.review.model.Condition;
-import org.preconsult.review.model.Decision;
+import org.preconsult.decision.model.Condition;
+import org.preconsult.decision.model.Decision;
 import org.preconsult.review.model.ReviewCase;
 import org.preconsult.review.model.Routing;
-import org.preconsult.sync.application.Outbox;
+import org.preconsult.federation.application.Upstream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +59,7 @@ import org.slf4j.LoggerFactory;
  * the plan's origin, all in the transaction of the change.
  */
 @Singleton
-public class ReviewCases {
+public class ReviewCases implements ForwardedCases {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReviewCases.class);
     private static final int EVIDENCE_MATCHES = 10;
@@ -73,14 +75,14 @@ public class ReviewCases {
     private final BeanProvider<RedundancyChecking> checking;
     private final DecisionOutlet outlet;
     private final Catalogue catalogue;
-    private final Outbox outbox;
+    private final Upstream outbox;
     private final CaseConditions conditions;
     private final AuditTrail audit;
     private final CurrentActor actor;
 
     public ReviewCases(ReviewCaseRows cases, ReceivedPlanRows received, JsonColumns json, NodeSettings node,
                        ReviewSettings settings, ReviewPolicy policy, Clock clock, BeanProvider<RedundancyChecking> checking,
-                       DecisionOutlet outlet, Catalogue catalogue, Outbox outbox, CaseConditions conditions,
+                       DecisionOutlet outlet, Catalogue catalogue, Upstream outbox, CaseConditions conditions,
                        AuditTrail audit, CurrentActor actor) {
         this.cases = cases;
         this.received = received;
@@ -114,7 +116,7 @@ public class ReviewCases {
             return;
         }
         CheckResult check = check(plan);
-        if (node.role() == NodeRole.CENTRAL || !node.hasParent()) {
+        if (node.isTop()) {
             String reason = preliminary != null
                     ? "Forwarded by " + preliminary.reviewingNode() + ": " + preliminary.routingReason()
                     : "Plan of " + (plan.ownerName() == null ? plan.ownerNode() : plan.ownerName())
@@ -151,7 +153,7 @@ public class ReviewCases {
         // Until the parent's decision names it, the parent is known by its address.
         var row = newRow(plan, check, null, routingReason, CaseStatus.FORWARDED, now, submittedAt, node.parent());
         cases.save(row);
-        outbox.append(new Upward.ReviewForwarded(plan, review));
+        outbox.announce(new Upward.ReviewForwarded(plan, review));
         audit.record(CurrentActor.federation(plan.ownerNode()), "REVIEW_CASE", row.id(), "FORWARDED", null,
                 Map.of("planId", plan.planId(), "revision", plan.revision(), "routing", routingReason));
     }
@@ -268,9 +270,9 @@ public class ReviewCases {
         if (approved) {
             var entry = approvedPlanEntry(plan, now);
             catalogue.upsert(entry);
-            outbox.append(new Upward.EntryAnnounced(entry));
+            outbox.announce(new Upward.EntryAnnounced(EntrySummaries.of(entry)));
         }
-        outbox.append(new Upward.DecisionReported(new DecisionReport(caseId, decision.decisionId(), row.planId(),
+        outbox.announce(new Upward.DecisionReported(new DecisionReport(caseId, decision.decisionId(), row.planId(),
                 row.planRevision(), row.originNode(), row.ownerName(), node.id(), node.role().name(),
                 decision.outcome().name(), row.submittedAt(), now, row.dueAt(), automatic, row.routingReason())));
         audit.record(decidedBy, "REVIEW_CASE", caseId, automatic ? "DECIDED_AUTOMATICALLY" : "DECIDED",
@@ -281,6 +283,7 @@ public class ReviewCases {
 
     /** At a provincial node: the parent's decision on a plan it forwarded passes through; note it on the case. */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    @Override
     public void parentDecided(Decision decision) {
         cases.findByOriginNodeAndPlanIdAndPlanRevision(decision.originNode(), decision.planId(), decision.planRevision())
                 .filter(row -> row.status().equals(CaseStatus.FORWARDED.name()) && row.decisionId() == null)
@@ -338,7 +341,7 @@ public class ReviewCases {
         }
         var plan = json.read(row.get().summary(), Argument.of(PlanSummary.class));
         CheckResult check = row.get().evidence() == null ? null : json.read(row.get().evidence(), Argument.of(CheckResult.class));
-        outbox.append(new Upward.ReviewForwarded(plan, preliminaryOf(check, row.get().routingReason())));
+        outbox.announce(new Upward.ReviewForwarded(plan, preliminaryOf(check, row.get().routingReason())));
         return true;
     }
 

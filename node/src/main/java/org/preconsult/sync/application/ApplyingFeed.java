@@ -4,21 +4,16 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import org.preconsult.catalogue.application.Catalogue;
+import org.preconsult.decision.infrastructure.ReceivingDecisions;
+import org.preconsult.catalogue.application.EntrySummaries;
 import org.preconsult.common.infrastructure.Counters;
 import org.preconsult.federation.v1.FeedItem;
-import org.preconsult.federation.v1.SignedDecision;
-import org.preconsult.node.NodeRole;
 import org.preconsult.node.NodeSettings;
-import org.preconsult.plan.application.ApplyingDecision;
 import org.preconsult.practice.application.BestPractices;
-import org.preconsult.review.application.ReviewCases;
-import org.preconsult.review.infrastructure.DecisionMessages;
+import org.preconsult.practice.application.PracticeMarks;
 import org.preconsult.signing.application.KeyRing;
 import org.preconsult.signing.infrastructure.NodeKeyMessages;
-import org.preconsult.signing.infrastructure.SignedDecisions;
-import org.preconsult.signing.model.ReplayCheck;
 import org.preconsult.signing.model.TrustResult;
-import org.preconsult.signing.model.Verification;
 import org.preconsult.sync.infrastructure.FederationCodec;
 import org.preconsult.sync.infrastructure.PracticeCodec;
 import org.preconsult.sync.infrastructure.SyncRepositories.CursorRows;
@@ -49,10 +44,8 @@ public class ApplyingFeed {
     private final Counters counters;
     private final Catalogue catalogue;
     private final KeyRing keyRing;
-    private final SignedDecisions decisions;
-    private final ApplyingDecision applyingDecision;
+    private final ReceivingDecisions decisions;
     private final Feed feed;
-    private final ReviewCases review;
     private final NodeSettings node;
     private final Clock clock;
     private final SyncConflicts conflicts;
@@ -60,20 +53,18 @@ public class ApplyingFeed {
     private final KeySeals keySeals;
 
     public ApplyingFeed(CursorRows cursors, RejectedItemRows rejected, Counters counters, Catalogue catalogue,
-                        KeyRing keyRing, SignedDecisions decisions, ApplyingDecision applyingDecision, Feed feed,
-                        ReviewCases review, NodeSettings node, Clock clock, SyncConflicts conflicts,
+                        KeyRing keyRing, ReceivingDecisions decisions, Feed feed,
+                        NodeSettings node, Clock clock, SyncConflicts conflicts,
                         BestPractices practices, KeySeals keySeals) {
         this.conflicts = conflicts;
         this.practices = practices;
         this.keySeals = keySeals;
-        this.review = review;
         this.cursors = cursors;
         this.rejected = rejected;
         this.counters = counters;
         this.catalogue = catalogue;
         this.keyRing = keyRing;
         this.decisions = decisions;
-        this.applyingDecision = applyingDecision;
         this.feed = feed;
         this.node = node;
         this.clock = clock;
@@ -133,7 +124,7 @@ public class ApplyingFeed {
 
     private void applyBody(FeedItem item) {
         switch (item.getBodyCase()) {
-            case CATALOGUE_ENTRY -> catalogue.upsert(FederationCodec.fromProto(item.getCatalogueEntry(), clock.instant()));
+            case CATALOGUE_ENTRY -> catalogue.upsert(EntrySummaries.entry(FederationCodec.fromProto(item.getCatalogueEntry(), clock.instant())));
             case NODE_KEY -> {
                 var unbound = keySeals.refusal(item.getNodeKey());
                 if (unbound.isPresent()) {
@@ -141,45 +132,18 @@ public class ApplyingFeed {
                     return;
                 }
                 var result = keyRing.trust(NodeKeyMessages.fromProto(item.getNodeKey()));
-                if (result instanceof TrustResult.Added && hasChildren()) {
+                if (result instanceof TrustResult.Added && node.hasChildren()) {
                     feed.broadcast(item.getNodeKey());
                 }
                 if (result instanceof TrustResult.Refused refused) {
                     reject(item, "key refused: " + refused);
                 }
             }
-            case DECISION -> decision(item.getAddress(), item.getDecision(), item);
-            case BEST_PRACTICE_MARK -> practices.received(PracticeCodec.fromProto(item.getBestPracticeMark()));
+            case DECISION -> decisions.received(item.getAddress(), item.getDecision(), item.getPosition())
+                    .ifPresent(reason -> reject(item, reason));
+            case BEST_PRACTICE_MARK -> practices.received(PracticeMarks.mark(PracticeCodec.fromProto(item.getBestPracticeMark())));
             default -> reject(item, "unsupported item " + item.getBodyCase());
         }
-    }
-
-    private void decision(String address, SignedDecision signed, FeedItem item) {
-        if (!address.equals(node.id()) && hasChildren()) {
-            if (decisions.verifyForRelay(signed) instanceof Verification.Verified<org.preconsult.federation.v1.DecisionContent> ok) {
-                if (!feed.holds(address, signed)) {
-                    feed.address(address, ok.content().getPlanId(), ok.content().getPlanRevision(), signed);
-                }
-                review.parentDecided(DecisionMessages.fromProto(ok.content()));
-            }
-            return;
-        }
-        var verification = decisions.verify(signed, node.id());
-        if (verification instanceof Verification.Rejected<?> no) {
-            LOG.warn("Decision at position {} rejected: {} {}", item.getPosition(), no.reason(), no.message());
-            return;
-        }
-        var ok = (Verification.Verified<org.preconsult.federation.v1.DecisionContent>) verification;
-        if (decisions.markApplied(ok.content()) instanceof ReplayCheck.Replayed replayed) {
-            LOG.warn("Decision {} rejected: {}", replayed.decisionId(), replayed.message());
-            return;
-        }
-        applyingDecision.apply(DecisionMessages.fromProto(ok.content()), ok.keyId())
-                .ifPresent(refusal -> reject(item, "decision " + ok.content().getDecisionId() + " not applied: " + refusal));
-    }
-
-    private boolean hasChildren() {
-        return node.role() != NodeRole.LOCAL;
     }
 
     private void reject(FeedItem item, String reason) {

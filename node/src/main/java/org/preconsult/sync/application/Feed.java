@@ -6,12 +6,13 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
-import org.preconsult.catalogue.model.CatalogueEntry;
 import org.preconsult.common.infrastructure.Counters;
+import org.preconsult.federation.application.Downstream;
+import org.preconsult.federation.model.EntrySummary;
+import org.preconsult.federation.model.PracticeMark;
 import org.preconsult.federation.v1.FeedItem;
 import org.preconsult.federation.v1.NodeKey;
 import org.preconsult.federation.v1.SignedDecision;
-import org.preconsult.practice.model.BestPracticeMark;
 import org.preconsult.sync.infrastructure.FederationCodec;
 import org.preconsult.sync.infrastructure.PracticeCodec;
 import org.preconsult.sync.infrastructure.SyncRepositories.FeedRows;
@@ -25,7 +26,7 @@ import org.preconsult.sync.infrastructure.SyncRows.FeedRow;
  * seen every committed position below n it is entitled to; its cursor never skips an item.
  */
 @Singleton
-public class Feed {
+public class Feed implements Downstream {
 
     private final FeedRows rows;
     private final Counters counters;
@@ -39,8 +40,9 @@ public class Feed {
         this.signals = signals;
     }
 
+    @Override
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public void broadcast(CatalogueEntry entry) {
+    public void broadcast(EntrySummary entry) {
         append(null, FeedItem.newBuilder().setCatalogueEntry(FederationCodec.toProto(entry)).build());
     }
 
@@ -49,21 +51,33 @@ public class Feed {
         append(null, FeedItem.newBuilder().setNodeKey(key).build());
     }
 
+    @Override
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public void broadcast(BestPracticeMark mark) {
+    public void broadcast(PracticeMark mark) {
         append(null, FeedItem.newBuilder().setBestPracticeMark(PracticeCodec.toProto(mark)).build());
     }
 
     /** Queues a decision on a plan revision for the node it is addressed to (relayed by intermediate nodes). */
+    @Override
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public void address(String nodeId, String planId, int planRevision, SignedDecision decision) {
-        append(nodeId, subject(planId, planRevision), FeedItem.newBuilder().setDecision(decision).build());
+    public void address(String nodeId, String planId, int planRevision, byte[] signedDecision) {
+        append(nodeId, subject(planId, planRevision), FeedItem.newBuilder().setDecision(decision(signedDecision)).build());
     }
 
     /** Whether this very signed decision is already queued for the node (a relay re-reading its parent's feed). */
+    @Override
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public boolean holds(String nodeId, SignedDecision decision) {
-        return rows.existsByAddressAndDigest(nodeId, Digests.sha256(FeedItem.newBuilder().setDecision(decision).build().toByteArray()));
+    public boolean holds(String nodeId, byte[] signedDecision) {
+        return rows.existsByAddressAndDigest(nodeId,
+                Digests.sha256(FeedItem.newBuilder().setDecision(decision(signedDecision)).build().toByteArray()));
+    }
+
+    private static SignedDecision decision(byte[] signedDecision) {
+        try {
+            return SignedDecision.parseFrom(signedDecision);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+            throw new IllegalArgumentException("not a signed decision", e);
+        }
     }
 
     /**

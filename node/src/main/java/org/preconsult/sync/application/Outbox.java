@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
 import org.preconsult.common.infrastructure.Counters;
+import org.preconsult.federation.application.Upstream;
 import org.preconsult.federation.model.PlanRef;
 import org.preconsult.federation.model.Upward;
 import org.preconsult.federation.v1.Envelope;
@@ -25,7 +26,7 @@ import org.preconsult.sync.infrastructure.SyncRows.OutboxRow;
  * the parent acknowledged it.
  */
 @Singleton
-public class Outbox {
+public class Outbox implements Upstream {
 
     private final OutboxRows rows;
     private final Counters counters;
@@ -45,8 +46,9 @@ public class Outbox {
     }
 
     /** Announces a change of this node to its parent; a node without a parent keeps nothing. */
+    @Override
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public void append(Upward body) {
+    public void announce(Upward body) {
         if (!node.hasParent()) {
             return;
         }

@@ -5,7 +5,6 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import org.preconsult.node.NodeRole;
 import org.preconsult.node.NodeSettings;
 import org.preconsult.signing.application.RotatingNodeKey;
 import org.preconsult.signing.infrastructure.NodeKeyMessages;
@@ -57,7 +56,7 @@ public class PublishingKeys {
     /** Broadcasts every own key not broadcast before; nodes without children keep nothing. */
     @Transactional
     public void publishNewKeys() {
-        if (node.role() == NodeRole.LOCAL || !seals.canSeal()) {
+        if (!node.hasChildren() || !seals.canSeal()) {
             return;
         }
         for (var key : keys.publicKeys()) {

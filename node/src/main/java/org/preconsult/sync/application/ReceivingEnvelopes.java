@@ -5,14 +5,11 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Optional;
 import org.preconsult.catalogue.application.Catalogue;
-import org.preconsult.catalogue.model.CatalogueEntry;
-import org.preconsult.catalogue.model.EntryKind;
-import org.preconsult.catalogue.model.EntryStatus;
-import org.preconsult.federation.model.SystemSummary;
+import org.preconsult.catalogue.application.EntrySummaries;
 import org.preconsult.federation.model.Upward;
 import org.preconsult.federation.v1.Envelope;
 import org.preconsult.lifecycle.application.PlanRecords;
-import org.preconsult.node.NodeRole;
+import org.preconsult.lifecycle.application.RecordSummaries;
 import org.preconsult.node.NodeSettings;
 import org.preconsult.review.application.CaseConditions;
 import org.preconsult.review.application.ReviewCases;
@@ -87,7 +84,7 @@ public class ReceivingEnvelopes {
         }
         Optional<String> refusal = refusal(sender, envelope);
         if (refusal.isEmpty()) {
-            refusal = apply(envelope, FederationCodec.body(envelope));
+            refusal = FederationCodec.body(envelope).accept(new Applying(envelope));
         }
         if (refusal.isPresent()) {
             LOG.warn("Rejected envelope ({}, {}) from {}: {}", envelope.getOriginNode(), envelope.getSeq(), sender, refusal.get());
@@ -119,12 +116,11 @@ public class ReceivingEnvelopes {
         } catch (RuntimeException e) {
             return Optional.of("unreadable body: " + e.getMessage());
         }
-        if (body instanceof Upward.SystemRegistered s && !isStatus(s.system().status())) {
-            return Optional.of("unknown system status " + s.system().status());
+        var unreadable = body.accept(new Readability());
+        if (unreadable.isPresent()) {
+            return unreadable;
         }
-        boolean ownRecord = body instanceof Upward.PlanSubmitted || body instanceof Upward.SystemRegistered
-                || body instanceof Upward.PlanRecordChanged;
-        if (ownRecord && !body.ownerNode().equals(envelope.getOriginNode())) {
+        if (body.aboutOwnRecord() && !body.ownerNode().equals(envelope.getOriginNode())) {
             return Optional.of("the record's owner " + body.ownerNode() + " is not the envelope's origin "
                     + envelope.getOriginNode());
         }
@@ -143,55 +139,102 @@ public class ReceivingEnvelopes {
         return Optional.empty();
     }
 
-    private static boolean isStatus(String status) {
-        try {
-            EntryStatus.valueOf(status);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
+    /** Why a body that decoded cannot be read into this node's own types, if it cannot. */
+    private static final class Readability implements Upward.Visitor<Optional<String>> {
+        public Optional<String> planSubmitted(Upward.PlanSubmitted m) {
+            return Optional.empty();
+        }
+
+        public Optional<String> systemRegistered(Upward.SystemRegistered m) {
+            return EntrySummaries.systemRefusal(m.system());
+        }
+
+        public Optional<String> reviewForwarded(Upward.ReviewForwarded m) {
+            return Optional.empty();
+        }
+
+        public Optional<String> entryAnnounced(Upward.EntryAnnounced m) {
+            return unreadable(() -> EntrySummaries.entry(m.entry()));
+        }
+
+        public Optional<String> decisionReported(Upward.DecisionReported m) {
+            return Optional.empty();
+        }
+
+        public Optional<String> conditionUpdated(Upward.ConditionUpdated m) {
+            return Optional.empty();
+        }
+
+        public Optional<String> planRecordChanged(Upward.PlanRecordChanged m) {
+            return unreadable(() -> RecordSummaries.record(m.record()));
+        }
+
+        private static Optional<String> unreadable(Runnable read) {
+            try {
+                read.run();
+                return Optional.empty();
+            } catch (RuntimeException e) {
+                return Optional.of("unreadable body: " + e.getMessage());
+            }
         }
     }
 
-    /** Applies the effect here, and passes on upward what belongs further up. */
-    private Optional<String> apply(Envelope envelope, Upward body) {
-        if (body instanceof Upward.PlanSubmitted p) {
+    /**
+     * Applies the effect here, and passes on upward what belongs further up: one method per
+     * message type, each saying where the message goes at this node.
+     */
+    private final class Applying implements Upward.Visitor<Optional<String>> {
+        private final Envelope envelope;
+
+        Applying(Envelope envelope) {
+            this.envelope = envelope;
+        }
+
+        public Optional<String> planSubmitted(Upward.PlanSubmitted p) {
             review.receive(p.plan(), null);
-        } else if (body instanceof Upward.ReviewForwarded f) {
-            if (node.role() == NodeRole.CENTRAL || !node.hasParent()) {
+            return Optional.empty();
+        }
+
+        public Optional<String> reviewForwarded(Upward.ReviewForwarded f) {
+            if (node.isTop()) {
                 review.receive(f.plan(), f.review());
             } else {
                 outbox.relay(envelope);
             }
-        } else if (body instanceof Upward.SystemRegistered s) {
-            catalogue.upsert(systemEntry(s.system(), clock));
-            outbox.relay(envelope);
-        } else if (body instanceof Upward.EntryAnnounced e) {
-            catalogue.upsert(e.entry());
-            outbox.relay(envelope);
-        } else if (body instanceof Upward.DecisionReported d) {
+            return Optional.empty();
+        }
+
+        public Optional<String> systemRegistered(Upward.SystemRegistered s) {
+            catalogue.upsert(EntrySummaries.systemEntry(s.system(), clock.instant()));
+            return relayed();
+        }
+
+        public Optional<String> entryAnnounced(Upward.EntryAnnounced e) {
+            catalogue.upsert(EntrySummaries.entry(e.entry()));
+            return relayed();
+        }
+
+        public Optional<String> decisionReported(Upward.DecisionReported d) {
             turnaround.reported(d.report());
-            outbox.relay(envelope);
-        } else if (body instanceof Upward.ConditionUpdated c) {
+            return relayed();
+        }
+
+        public Optional<String> conditionUpdated(Upward.ConditionUpdated c) {
             if (c.update().decidingNode().equals(node.id())) {
                 return conditions.applyUpdate(c.update());
             }
-            outbox.relay(envelope);
-        } else if (body instanceof Upward.PlanRecordChanged r) {
-            planRecords.received(r.record());
-            outbox.relay(envelope);
+            return relayed();
         }
-        return Optional.empty();
-    }
 
-    /** The catalogue entry of a registered system: the same id at every node. */
-    public static CatalogueEntry systemEntry(SystemSummary s, Clock clock) {
-        return new CatalogueEntry(systemEntryId(s.ownerNode(), s.systemId()), EntryKind.EXISTING_SYSTEM, s.ownerName(),
-                s.name(), s.description(), s.functions(), s.functionCode(), s.language(),
-                EntryStatus.valueOf(s.status()), null, s.ownerNode(), s.version(), clock.instant());
-    }
+        public Optional<String> planRecordChanged(Upward.PlanRecordChanged r) {
+            planRecords.received(RecordSummaries.record(r.record()));
+            return relayed();
+        }
 
-    public static String systemEntryId(String ownerNode, String systemId) {
-        return ownerNode + ":system:" + systemId;
+        private Optional<String> relayed() {
+            outbox.relay(envelope);
+            return Optional.empty();
+        }
     }
 
     private void record(String sender, Envelope envelope, String result, String reason, String digest) {

@@ -24,11 +24,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.preconsult.catalogue.model.EntryIds;
 import org.preconsult.common.api.ProblemException;
 import org.preconsult.common.infrastructure.TextLists;
 import org.preconsult.identity.model.Role;
 import org.preconsult.node.NodeSettings;
-import org.preconsult.plan.application.ConditionsJson;
+import org.preconsult.decision.infrastructure.ConditionsJson;
 import org.preconsult.plan.application.PlanConditions;
 import org.preconsult.plan.application.PlanRegistry;
 import org.preconsult.plan.model.Plan;
@@ -36,7 +37,6 @@ import org.preconsult.plan.model.PlanContent;
 import org.preconsult.plan.model.PlanStatus;
 import org.preconsult.redundancy.application.RedundancyChecking;
 import org.preconsult.redundancy.model.PlanDraft;
-import org.preconsult.review.application.ReviewCases;
 import org.preconsult.web.infrastructure.Csrf;
 
 /**
@@ -265,7 +265,7 @@ public class PlanPages {
     private Live live(Plan plan) {
         var c = plan.content();
         var draft = new PlanDraft(c.title(), c.purpose(), c.functions(), c.functionCode(), c.language(), node.name(),
-                c.budget(), ReviewCases.planEntryId(node.id(), plan.id()));
+                c.budget(), EntryIds.plan(node.id(), plan.id()));
         var completeness = plan.completeness();
         return new Live(completeness.score(), completeness.missing().stream().map(m -> m.field()).toList(),
                 CheckView.of(checking.check(draft, 5)));

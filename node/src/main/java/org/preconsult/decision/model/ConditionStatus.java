@@ -1,4 +1,4 @@
-package org.preconsult.review.model;
+package org.preconsult.decision.model;
 
 /** Where an obligation of a conditional approval stands. */
 public enum ConditionStatus {
