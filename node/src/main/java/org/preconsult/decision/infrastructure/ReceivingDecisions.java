@@ -48,9 +48,10 @@ public class ReceivingDecisions {
      * decision whose signature or freshness fails is recorded by the signing checks and logged.
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public Optional<String> received(String address, SignedDecision signed, long position) {
+    public Optional<String> received(String address, byte[] signedDecision, long position) {
+        SignedDecision signed = parse(signedDecision);
         if (!address.equals(node.id()) && node.hasChildren()) {
-            relay(address, signed);
+            relay(address, signed, signedDecision);
             return Optional.empty();
         }
         var verification = decisions.verify(signed, node.id());
@@ -67,9 +68,16 @@ public class ReceivingDecisions {
                 .map(refusal -> "decision " + ok.content().getDecisionId() + " not applied: " + refusal);
     }
 
-    private void relay(String address, SignedDecision signed) {
+    private static SignedDecision parse(byte[] signedDecision) {
+        try {
+            return SignedDecision.parseFrom(signedDecision);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+            throw new IllegalArgumentException("not a signed decision: " + e.getMessage(), e);
+        }
+    }
+
+    private void relay(String address, SignedDecision signed, byte[] bytes) {
         if (decisions.verifyForRelay(signed) instanceof Verification.Verified<DecisionContent> ok) {
-            byte[] bytes = signed.toByteArray();
             if (!feed.holds(address, bytes)) {
                 feed.address(address, ok.content().getPlanId(), ok.content().getPlanRevision(), bytes);
             }

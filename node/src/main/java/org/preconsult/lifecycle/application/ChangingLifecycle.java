@@ -114,7 +114,7 @@ public class ChangingLifecycle {
         if (!planRows.existsById(planId)) {
             return new Transition.NoSuchPlan(planId);
         }
-        Plan plan = plans.get(planId);
+        Plan plan = plans.find(planId).orElseThrow();
         var now = clock.instant();
         var record = records.find(node.id(), planId).orElse(null);
         if (record == null && isApproved(plan.status())) {

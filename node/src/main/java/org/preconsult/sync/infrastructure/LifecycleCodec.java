@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.preconsult.federation.model.RecordSummary;
-import org.preconsult.review.application.ReviewCases;
 
 /**
  * Maps plan records (life after the decision) to and from their protobuf form. What needs the

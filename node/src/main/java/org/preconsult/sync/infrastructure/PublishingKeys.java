@@ -1,4 +1,4 @@
-package org.preconsult.sync.application;
+package org.preconsult.sync.infrastructure;
 
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -11,7 +11,8 @@ import org.preconsult.signing.infrastructure.NodeKeyMessages;
 import org.preconsult.signing.infrastructure.NodeKeys;
 import org.preconsult.sync.infrastructure.SyncRepositories.PublishedKeyRows;
 import org.preconsult.sync.infrastructure.SyncRows.PublishedKeyRow;
-import org.preconsult.trust.api.KeySeals;
+import org.preconsult.sync.application.Feed;
+import org.preconsult.trust.infrastructure.KeySeals;
 
 /**
  * Offers this node's public signing keys to its subtree, once per key: at start (new node or new
@@ -61,7 +62,7 @@ public class PublishingKeys {
         }
         for (var key : keys.publicKeys()) {
             if (!published.existsById(key.keyId())) {
-                feed.broadcast(seals.seal(NodeKeyMessages.toProto(key)));
+                feed.publishKey(seals.seal(NodeKeyMessages.toProto(key)).toByteArray());
                 published.save(new PublishedKeyRow(key.keyId(), clock.instant()));
             }
         }
