@@ -4,5 +4,10 @@ package org.preconsult.decision.model;
 public enum ConditionStatus {
     OPEN,
     FULFILLED,
-    WAIVED
+    WAIVED;
+
+    /** Whether the condition is still owed: only an open condition can be fulfilled or waived. */
+    public boolean isOpen() {
+        return this == OPEN;
+    }
 }

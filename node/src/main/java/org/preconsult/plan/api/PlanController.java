@@ -23,6 +23,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.preconsult.common.api.PageView;
 import org.preconsult.identity.model.Role;
+import org.preconsult.decision.api.ConditionProblems;
 import org.preconsult.decision.infrastructure.ConditionsJson;
 import org.preconsult.node.NodeSettings;
 import org.preconsult.plan.application.PlanConditions;
@@ -121,7 +122,7 @@ class PlanController {
     @Post("/{id}/conditions/{conditionId}/fulfilment")
     @Secured(Role.COORDINATOR_)
     PlanView fulfil(@PathVariable String id, @PathVariable String conditionId, @Body @Valid FulfilmentRequest request) {
-        planConditions.fulfil(id, conditionId, request.evidence());
+        ConditionProblems.settled(planConditions.fulfil(id, conditionId, request.evidence()));
         return view(PlanProblems.found(plans.find(id), id));
     }
 

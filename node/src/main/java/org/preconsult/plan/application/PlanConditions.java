@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 import org.preconsult.audit.application.AuditTrail;
 import org.preconsult.audit.application.CurrentActor;
-import org.preconsult.common.api.ProblemException;
 import org.preconsult.federation.model.ConditionUpdate;
 import org.preconsult.federation.model.Upward;
 import org.preconsult.node.NodeSettings;
 import org.preconsult.plan.infrastructure.PlanConditionRow;
+import org.preconsult.decision.application.ConditionChange;
 import org.preconsult.decision.model.ConditionStatus;
 import org.preconsult.decision.model.Decision;
 import org.preconsult.federation.application.Upstream;
@@ -68,11 +68,14 @@ public class PlanConditions {
 
     /** Records that an open condition is fulfilled, with the evidence, and reports it upward. */
     @Transactional
-    public PlanConditionRow fulfil(String planId, String conditionId, String evidence) {
-        var before = rows.findById(conditionId).filter(r -> r.planId().equals(planId))
-                .orElseThrow(() -> ProblemException.notFound("Condition", conditionId));
-        if (!before.status().equals(ConditionStatus.OPEN.name())) {
-            throw ProblemException.conflict("Condition " + conditionId + " is already " + before.status() + ".");
+    public ConditionChange<PlanConditionRow> fulfil(String planId, String conditionId, String evidence) {
+        var found = rows.findById(conditionId).filter(r -> r.planId().equals(planId));
+        if (found.isEmpty()) {
+            return new ConditionChange.UnknownCondition<>(conditionId);
+        }
+        var before = found.get();
+        if (!ConditionStatus.valueOf(before.status()).isOpen()) {
+            return new ConditionChange.AlreadySettled<>(conditionId, before.status());
         }
         var now = clock.instant();
         var after = new PlanConditionRow(before.conditionId(), planId, before.decisionId(), before.decidingNode(),
@@ -83,6 +86,6 @@ public class PlanConditions {
                 before.decidingNode(), ConditionStatus.FULFILLED.name(), evidence, now, actor.current())));
         audit.record(actor.current(), "CONDITION", conditionId, "FULFILLED", Map.of("status", before.status()),
                 Map.of("status", after.status()));
-        return after;
+        return new ConditionChange.Settled<>(after);
     }
 }

@@ -84,6 +84,19 @@ public class ReceivingPlans implements OwnPlanReview {
     }
 
     /**
+     * A plan a province below forwarded, with its preliminary review: reviewed here when this node
+     * is the top of the tree; otherwise false, and the envelope goes on up unchanged.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public boolean forwardedFromBelow(PlanSummary plan, PreliminaryReview preliminary) {
+        if (!node.isTop()) {
+            return false;
+        }
+        receive(plan, preliminary);
+        return true;
+    }
+
+    /**
      * Takes a plan that arrived from the subtree (with the preliminary review of a lower level when
      * it was forwarded) and puts it where it is reviewed: a case here, or forwarded to the parent.
      */

@@ -205,9 +205,8 @@ public class ReceivingEnvelopes {
         }
 
         public Optional<String> reviewForwarded(Upward.ReviewForwarded f) {
-            if (node.isTop()) {
-                review.receive(f.plan(), f.review());
-            } else {
+            // Review decides whether the plan is reviewed here (at the top) or goes on up unchanged.
+            if (!review.forwardedFromBelow(f.plan(), f.review())) {
                 outbox.relay(envelope, body);
             }
             return Optional.empty();

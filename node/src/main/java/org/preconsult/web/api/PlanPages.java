@@ -28,6 +28,7 @@ import org.preconsult.common.api.ProblemException;
 import org.preconsult.common.infrastructure.TextLists;
 import org.preconsult.identity.model.Role;
 import org.preconsult.node.NodeSettings;
+import org.preconsult.decision.api.ConditionProblems;
 import org.preconsult.decision.infrastructure.ConditionsJson;
 import org.preconsult.plan.application.PlanConditions;
 import org.preconsult.plan.api.PlanProblems;
@@ -243,7 +244,7 @@ public class PlanPages {
             return HttpResponse.badRequest(UiContext.page("plans/show", planPage(request, plan(id), null,
                     evidence.isEmpty() ? "plan.condition.evidence.required" : "plan.error.tooLong")));
         }
-        conditions.fulfil(id, conditionId, evidence);
+        ConditionProblems.settled(conditions.fulfil(id, conditionId, evidence));
         return HttpResponse.seeOther(URI.create("/plans/" + id + "?notice=fulfilled"));
     }
 
