@@ -233,7 +233,7 @@ class SignedDecisionTest {
                 .setDecidedAtEpochMs(Instant.now().toEpochMilli()).build();
 
         // The relay offers other bytes under central's key id, then a decision signed with them.
-        inProvincesFeed(feed -> feed.broadcast(substitute));
+        inProvincesFeed(feed -> feed.publishKey(substitute.toByteArray()));
         relayToLocal("city-a", signedBy(forger, approval, "central", centralsKeyId));
         decide(plan, "RETURN", "The call handling process is not described.");
 
@@ -324,7 +324,7 @@ class SignedDecisionTest {
 
     /** What a compromised relay does: put an item in the province's feed for one of its locals. */
     private static void relayToLocal(String address, SignedDecision decision) {
-        inProvincesFeed(feed -> feed.address(address, content(decision).getPlanId(), content(decision).getPlanRevision(), decision));
+        inProvincesFeed(feed -> feed.address(address, content(decision).getPlanId(), content(decision).getPlanRevision(), decision.toByteArray()));
     }
 
     private static void inProvincesFeed(Consumer<Feed> write) {

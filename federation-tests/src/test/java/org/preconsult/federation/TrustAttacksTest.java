@@ -272,8 +272,8 @@ class TrustAttacksTest {
         var sealedByProvince = provNorthSeal(unsealed.toBuilder().setKeyId("central-forged-2").build());
         TransactionOperations<?> tx = provNorth.context().getBean(TransactionOperations.class);
         tx.executeWrite(status -> {
-            provNorth.context().getBean(Feed.class).broadcast(unsealed);
-            provNorth.context().getBean(Feed.class).broadcast(sealedByProvince);
+            provNorth.context().getBean(Feed.class).publishKey(unsealed.toByteArray());
+            provNorth.context().getBean(Feed.class).publishKey(sealedByProvince.toByteArray());
             return null;
         });
         FederationFixture.await("city-a refused both forged keys", Duration.ofSeconds(20),

@@ -24,4 +24,22 @@ public record NodeSettings(
     public boolean hasParent() {
         return parent != null && !parent.isBlank();
     }
+
+    /**
+     * Whether this node is the top of its tree, where review ends: central, or a node with no
+     * parent configured. A plan that reaches the top is decided there and goes no further.
+     */
+    public boolean isTop() {
+        return role == NodeRole.CENTRAL || !hasParent();
+    }
+
+    /** Whether this node may have children (a provincial or central node), and so keeps a feed for them. */
+    public boolean hasChildren() {
+        return role != NodeRole.LOCAL;
+    }
+
+    /** Whether this node is central, the only one that registers standard systems. */
+    public boolean isCentral() {
+        return role == NodeRole.CENTRAL;
+    }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.preconsult.catalogue.application.EntrySummaries;
 import org.preconsult.catalogue.model.CatalogueEntry;
 import org.preconsult.catalogue.model.EntryKind;
 import org.preconsult.catalogue.model.EntryStatus;
@@ -64,9 +65,9 @@ class OwnNumbersTakenTest implements TestPropertyProvider {
 
     private void announce(String name) {
         tx.executeWrite(status -> {
-            outbox.append(new Upward.EntryAnnounced(new CatalogueEntry("test-node:system:" + name, EntryKind.EXISTING_SYSTEM,
+            outbox.announce(new Upward.EntryAnnounced(EntrySummaries.of(new CatalogueEntry("test-node:system:" + name, EntryKind.EXISTING_SYSTEM,
                     "City", name, "Keeps records.", List.of("records"), null, "en", EntryStatus.OPERATING, null,
-                    "test-node", 1, Instant.now())));
+                    "test-node", 1, Instant.now()))));
             return null;
         });
     }

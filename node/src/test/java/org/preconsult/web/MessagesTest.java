@@ -25,7 +25,7 @@ import org.preconsult.plan.model.Completeness;
 import org.preconsult.plan.model.PlanContent;
 import org.preconsult.plan.model.PlanStatus;
 import org.preconsult.review.model.CaseStatus;
-import org.preconsult.review.model.ConditionStatus;
+import org.preconsult.decision.model.ConditionStatus;
 
 /** Every text of the web UI exists in English and in Korean, for every key a page can ask for. */
 class MessagesTest {

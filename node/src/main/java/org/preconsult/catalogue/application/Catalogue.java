@@ -10,9 +10,8 @@ import org.preconsult.catalogue.infrastructure.CatalogueEntryRows;
 import org.preconsult.catalogue.infrastructure.CatalogueRowMapper;
 import org.preconsult.catalogue.model.CatalogueEntry;
 import org.preconsult.common.infrastructure.Counters;
-import org.preconsult.node.NodeRole;
 import org.preconsult.node.NodeSettings;
-import org.preconsult.sync.application.Feed;
+import org.preconsult.federation.application.Downstream;
 
 /**
  * This node's catalogue copy: the only writer of {@code catalogue_entry}.
@@ -33,11 +32,11 @@ public class Catalogue {
     private final CatalogueEntryRows rows;
     private final Counters counters;
     private final ApplicationEventPublisher<CatalogueChanged> events;
-    private final Feed feed;
+    private final Downstream feed;
     private final NodeSettings node;
 
     public Catalogue(CatalogueEntryRows rows, Counters counters, ApplicationEventPublisher<CatalogueChanged> events,
-                     Feed feed, NodeSettings node) {
+                     Downstream feed, NodeSettings node) {
         this.rows = rows;
         this.counters = counters;
         this.events = events;
@@ -60,8 +59,8 @@ public class Catalogue {
         if (existing.isPresent() && sameContent(CatalogueRowMapper.toEntry(existing.get()), entry)) {
             return Upsert.UNCHANGED;
         }
-        if (node.role() != NodeRole.LOCAL) {
-            feed.broadcast(entry);
+        if (node.hasChildren()) {
+            feed.broadcast(EntrySummaries.of(entry));
         }
         long changeSeq = counters.next(CHANGE_COUNTER);
         var row = CatalogueRowMapper.toRow(entry, changeSeq);

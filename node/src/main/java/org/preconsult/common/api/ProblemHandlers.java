@@ -17,8 +17,6 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ConversionErrorHandler;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
-import io.micronaut.security.authentication.AuthorizationException;
-import io.micronaut.security.authentication.DefaultAuthorizationExceptionHandler;
 import io.micronaut.serde.exceptions.SerdeException;
 import io.micronaut.validation.exceptions.ConstraintExceptionHandler;
 import jakarta.inject.Singleton;
@@ -47,7 +45,8 @@ public final class ProblemHandlers {
         return clip(m);
     }
 
-    static MutableHttpResponse<Problem> respond(HttpStatus status, String detail, List<Problem.FieldError> errors) {
+    /** A problem+json response with this status, detail and field errors. */
+    public static MutableHttpResponse<Problem> respond(HttpStatus status, String detail, List<Problem.FieldError> errors) {
         var problem = new Problem("about:blank", status.getReason(), status.getCode(), detail, errors);
         return HttpResponse.<Problem>status(status).contentType(Problem.MEDIA_TYPE).body(problem);
     }
@@ -208,34 +207,6 @@ public final class ProblemHandlers {
             return respond(HttpStatus.INTERNAL_SERVER_ERROR,
                     "The node could not complete the request; nothing was changed. The operator can find the cause in the node's log.",
                     List.of());
-        }
-    }
-
-    /** 401 and 403 as problems too, so that clients read one error shape. */
-    @Singleton
-    @Replaces(DefaultAuthorizationExceptionHandler.class)
-    static class ForAuthorization implements ExceptionHandler<AuthorizationException, MutableHttpResponse<?>> {
-        private final io.micronaut.context.BeanProvider<org.preconsult.identity.application.ManagingUsers> users;
-
-        ForAuthorization(io.micronaut.context.BeanProvider<org.preconsult.identity.application.ManagingUsers> users) {
-            this.users = users;
-        }
-
-        private boolean currentlyEnabled(String username) {
-            return users.get().current(username).map(org.preconsult.identity.model.User::enabled).orElse(false);
-        }
-
-        @Override
-        public MutableHttpResponse<?> handle(HttpRequest request, AuthorizationException e) {
-            if (e.isForbidden() && e.getAuthentication() != null && !currentlyEnabled(e.getAuthentication().getName())) {
-                return respond(HttpStatus.UNAUTHORIZED, "This account is disabled or no longer exists at this node; "
-                        + "ask an operator.", List.of()).header("WWW-Authenticate", "Bearer");
-            }
-            if (e.isForbidden()) {
-                return respond(HttpStatus.FORBIDDEN, "Your role does not allow this action.", List.of());
-            }
-            return respond(HttpStatus.UNAUTHORIZED, "Sign in first: POST /login, then send the token as 'Authorization: Bearer ...'.", List.of())
-                    .header("WWW-Authenticate", "Bearer");
         }
     }
 }

@@ -9,5 +9,10 @@ public enum Outcome {
     /** Overlaps a standard system a central agency plans or distributes: wait for it. */
     DEFERRAL,
     /** Incomplete: not reviewed until completed. */
-    RETURN
+    RETURN;
+
+    /** Whether the plan may go ahead (with or without conditions), and so joins the catalogue. */
+    public boolean isApproval() {
+        return this == UNCONDITIONAL_APPROVAL || this == CONDITIONAL_APPROVAL;
+    }
 }

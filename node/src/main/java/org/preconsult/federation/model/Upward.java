@@ -1,9 +1,10 @@
 package org.preconsult.federation.model;
 
-import org.preconsult.catalogue.model.CatalogueEntry;
-import org.preconsult.lifecycle.model.PlanRecord;
-
-/** A change a node announces to its parent through its outbox. */
+/**
+ * A change a node announces to its parent through its outbox: the closed set of upward messages.
+ * Every handler of them is a {@link Visitor}, so a new message type does not compile until each
+ * handler (the wire codec, the receiving node's dispatch) says what to do with it.
+ */
 public sealed interface Upward permits Upward.PlanSubmitted, Upward.SystemRegistered, Upward.ReviewForwarded,
         Upward.EntryAnnounced, Upward.DecisionReported, Upward.ConditionUpdated,
         Upward.PlanRecordChanged {
@@ -11,10 +12,44 @@ public sealed interface Upward permits Upward.PlanSubmitted, Upward.SystemRegist
     /** The node that owns what the envelope is about (it must lie in the sender's subtree). */
     String ownerNode();
 
+    /** True when the message is about a record its origin owns (the origin must then be the owner). */
+    default boolean aboutOwnRecord() {
+        return false;
+    }
+
+    /** Hands this message to the visitor's method for its type. */
+    <R> R accept(Visitor<R> visitor);
+
+    /** One method per upward message type. */
+    interface Visitor<R> {
+        R planSubmitted(PlanSubmitted message);
+
+        R systemRegistered(SystemRegistered message);
+
+        R reviewForwarded(ReviewForwarded message);
+
+        R entryAnnounced(EntryAnnounced message);
+
+        R decisionReported(DecisionReported message);
+
+        R conditionUpdated(ConditionUpdated message);
+
+        R planRecordChanged(PlanRecordChanged message);
+    }
+
     /** A plan revision was submitted for review. */
     record PlanSubmitted(PlanSummary plan) implements Upward {
         public String ownerNode() {
             return plan.ownerNode();
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.planSubmitted(this);
+        }
+
+        @Override
+        public boolean aboutOwnRecord() {
+            return true;
         }
     }
 
@@ -23,6 +58,15 @@ public sealed interface Upward permits Upward.PlanSubmitted, Upward.SystemRegist
         public String ownerNode() {
             return system.ownerNode();
         }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.systemRegistered(this);
+        }
+
+        @Override
+        public boolean aboutOwnRecord() {
+            return true;
+        }
     }
 
     /** A provincial node forwards a plan above its threshold, with its preliminary review. */
@@ -30,12 +74,20 @@ public sealed interface Upward permits Upward.PlanSubmitted, Upward.SystemRegist
         public String ownerNode() {
             return plan.ownerNode();
         }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.reviewForwarded(this);
+        }
     }
 
     /** A catalogue entry decided below central (an approved plan) for the national catalogue. */
-    record EntryAnnounced(CatalogueEntry entry) implements Upward {
+    record EntryAnnounced(EntrySummary entry) implements Upward {
         public String ownerNode() {
             return entry.originNode();
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.entryAnnounced(this);
         }
     }
 
@@ -44,6 +96,10 @@ public sealed interface Upward permits Upward.PlanSubmitted, Upward.SystemRegist
         public String ownerNode() {
             return report.ownerNode();
         }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.decisionReported(this);
+        }
     }
 
     /** A condition's status changed at the applicant. */
@@ -51,12 +107,25 @@ public sealed interface Upward permits Upward.PlanSubmitted, Upward.SystemRegist
         public String ownerNode() {
             return update.ownerNode();
         }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.conditionUpdated(this);
+        }
     }
 
     /** The owner's record of a plan after review changed: a decision applied, or a lifecycle change. */
-    record PlanRecordChanged(PlanRecord record) implements Upward {
+    record PlanRecordChanged(RecordSummary record) implements Upward {
         public String ownerNode() {
             return record.ownerNode();
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.planRecordChanged(this);
+        }
+
+        @Override
+        public boolean aboutOwnRecord() {
+            return true;
         }
     }
 }

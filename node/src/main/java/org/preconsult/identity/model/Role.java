@@ -13,6 +13,8 @@ public enum Role {
     /** Reads everything, including the audit log; changes nothing. */
     AUDITOR;
 
+    // The same names as compile-time strings, for @Secured annotations (which cannot take an enum
+    // constant's name): Role.SUBMITTER_ is the string "SUBMITTER".
     public static final String SUBMITTER_ = "SUBMITTER";
     public static final String COORDINATOR_ = "COORDINATOR";
     public static final String REVIEWER_ = "REVIEWER";

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.preconsult.catalogue.model.EntryIds;
 import org.preconsult.audit.application.AuditTrail;
 import org.preconsult.audit.application.CurrentActor;
 import org.preconsult.catalogue.application.Catalogue;
@@ -26,8 +27,7 @@ import org.preconsult.plan.application.PlanSummaries;
 import org.preconsult.plan.infrastructure.PlanRows;
 import org.preconsult.plan.model.Plan;
 import org.preconsult.plan.model.PlanStatus;
-import org.preconsult.review.application.ReviewCases;
-import org.preconsult.sync.application.Outbox;
+import org.preconsult.federation.application.Upstream;
 import org.preconsult.system.application.SystemRegistry;
 
 /**
@@ -43,7 +43,7 @@ public class ChangingLifecycle {
     private final PlanRegistry plans;
     private final SystemRegistry systems;
     private final Catalogue catalogue;
-    private final Outbox outbox;
+    private final Upstream outbox;
     private final AuditTrail audit;
     private final CurrentActor actor;
     private final NodeSettings node;
@@ -51,7 +51,7 @@ public class ChangingLifecycle {
     private final PlanRows planRows;
 
     public ChangingLifecycle(PlanRecords records, PlanRegistry plans, SystemRegistry systems, Catalogue catalogue,
-                             Outbox outbox, AuditTrail audit, CurrentActor actor, NodeSettings node, Clock clock,
+                             Upstream outbox, AuditTrail audit, CurrentActor actor, NodeSettings node, Clock clock,
                              PlanRows planRows) {
         this.planRows = planRows;
         this.records = records;
@@ -114,7 +114,7 @@ public class ChangingLifecycle {
         if (!planRows.existsById(planId)) {
             return new Transition.NoSuchPlan(planId);
         }
-        Plan plan = plans.get(planId);
+        Plan plan = plans.find(planId).orElseThrow();
         var now = clock.instant();
         var record = records.find(node.id(), planId).orElse(null);
         if (record == null && isApproved(plan.status())) {
@@ -133,7 +133,7 @@ public class ChangingLifecycle {
                 catalogue.upsert(next.entry());
             }
             records.store(next);
-            outbox.append(new Upward.PlanRecordChanged(next));
+            outbox.announce(new Upward.PlanRecordChanged(RecordSummaries.of(next)));
             audit.record(actor.current(), "PLAN", planId, "LIFECYCLE_" + action, view(record), view(next));
         }
         return result;
@@ -148,7 +148,7 @@ public class ChangingLifecycle {
     /** The plan's catalogue entry as every node keeps it, built from the plan's summary (the allow-list). */
     private CatalogueEntry entryOf(Plan plan, EntryStatus status, long version, Instant now) {
         var s = PlanSummaries.of(plan, node);
-        return new CatalogueEntry(ReviewCases.planEntryId(node.id(), plan.id()), EntryKind.PLAN, s.ownerName(),
+        return new CatalogueEntry(EntryIds.plan(node.id(), plan.id()), EntryKind.PLAN, s.ownerName(),
                 s.title(), s.purpose(), s.functions(), s.functionCode(), s.language(), status, s.budget(), node.id(),
                 version, now);
     }

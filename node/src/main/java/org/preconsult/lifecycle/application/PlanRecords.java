@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.preconsult.catalogue.model.EntryIds;
 import org.preconsult.audit.application.AuditTrail;
 import org.preconsult.audit.application.CurrentActor;
 import org.preconsult.catalogue.application.Catalogue;
@@ -21,7 +22,6 @@ import org.preconsult.lifecycle.infrastructure.PlanRecordRow;
 import org.preconsult.lifecycle.model.Deliverable;
 import org.preconsult.lifecycle.model.PlanRecord;
 import org.preconsult.lifecycle.model.Stage;
-import org.preconsult.review.application.ReviewCases;
 
 /**
  * The plan records this node keeps: its own plans' and, above a local node, those its subtree
@@ -51,7 +51,7 @@ public class PlanRecords {
 
     /** The record's id: the plan's catalogue id, the same at every node. */
     public static String idOf(String ownerNode, String planId) {
-        return ReviewCases.planEntryId(ownerNode, planId);
+        return EntryIds.plan(ownerNode, planId);
     }
 
     /**

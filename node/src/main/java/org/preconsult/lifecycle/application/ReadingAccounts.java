@@ -10,8 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.preconsult.lifecycle.model.PlanRecord;
 import org.preconsult.lifecycle.model.Statistics;
-import org.preconsult.sync.infrastructure.SyncRepositories.SubtreeRows;
-import org.preconsult.sync.infrastructure.SyncRows.SubtreeRow;
+import org.preconsult.federation.application.Subtree;
 
 /**
  * The accounts of this node's subtree, read from its plan records: the statistics per year, the
@@ -36,11 +35,11 @@ public class ReadingAccounts {
     }
 
     private final PlanRecords records;
-    private final SubtreeRows subtree;
+    private final Subtree subtree;
     private final LifecycleSettings settings;
     private final Clock clock;
 
-    public ReadingAccounts(PlanRecords records, SubtreeRows subtree, LifecycleSettings settings, Clock clock) {
+    public ReadingAccounts(PlanRecords records, Subtree subtree, LifecycleSettings settings, Clock clock) {
         this.records = records;
         this.subtree = subtree;
         this.settings = settings;
@@ -75,7 +74,7 @@ public class ReadingAccounts {
     /** Whether {@code child} names a part of this node's subtree. */
     @Transactional(readOnly = true)
     public boolean knowsChild(String child) {
-        return !subtree.findByViaChild(child).isEmpty();
+        return !subtree.nodesVia(child).isEmpty();
     }
 
     private List<PlanRecord> plans(String child) {
@@ -83,7 +82,7 @@ public class ReadingAccounts {
         if (child == null) {
             return all;
         }
-        Set<String> nodes = subtree.findByViaChild(child).stream().map(SubtreeRow::nodeId).collect(Collectors.toSet());
+        Set<String> nodes = subtree.nodesVia(child);
         return all.stream().filter(r -> nodes.contains(r.ownerNode())).toList();
     }
 }

@@ -9,7 +9,7 @@ import org.preconsult.lifecycle.model.Stage;
 import org.preconsult.node.NodeSettings;
 import org.preconsult.plan.application.PlanDecided;
 import org.preconsult.plan.application.PlanSummaries;
-import org.preconsult.sync.application.Outbox;
+import org.preconsult.federation.application.Upstream;
 
 /**
  * Adds each decision applied to one of this node's plans to the plan's record and sends the
@@ -21,11 +21,11 @@ import org.preconsult.sync.application.Outbox;
 class RecordingDecisions {
 
     private final PlanRecords records;
-    private final Outbox outbox;
+    private final Upstream outbox;
     private final NodeSettings node;
     private final Clock clock;
 
-    RecordingDecisions(PlanRecords records, Outbox outbox, NodeSettings node, Clock clock) {
+    RecordingDecisions(PlanRecords records, Upstream outbox, NodeSettings node, Clock clock) {
         this.records = records;
         this.outbox = outbox;
         this.node = node;
@@ -45,7 +45,7 @@ class RecordingDecisions {
                 plan.submittedAt(), decision.decidedAt(), decision.decidingNode());
         var after = before.decided(line, stageOf(decision.outcome()), now);
         records.store(after);
-        outbox.append(new Upward.PlanRecordChanged(after));
+        outbox.announce(new Upward.PlanRecordChanged(RecordSummaries.of(after)));
     }
 
     static Stage stageOf(org.preconsult.common.model.Outcome outcome) {

@@ -23,14 +23,14 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.preconsult.common.api.PageView;
 import org.preconsult.identity.model.Role;
-import org.preconsult.plan.application.ConditionsJson;
+import org.preconsult.decision.api.ConditionProblems;
+import org.preconsult.decision.infrastructure.ConditionsJson;
 import org.preconsult.node.NodeSettings;
 import org.preconsult.plan.application.PlanConditions;
 import org.preconsult.redundancy.api.RedundancyCheckResponse;
-import org.preconsult.redundancy.application.RedundancyChecking;
-import org.preconsult.redundancy.model.PlanDraft;
-import org.preconsult.review.application.ReviewCases;
+import org.preconsult.redundancy.application.RedundancyCheck;
 import org.preconsult.plan.application.PlanDeliveries;
+import org.preconsult.plan.application.PlanDrafts;
 import org.preconsult.plan.application.PlanRegistry;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.NotBlank;
@@ -50,13 +50,13 @@ class PlanController {
     private final ConditionsJson conditions;
     private final PlanConditions planConditions;
 
-    private final RedundancyChecking checking;
+    private final RedundancyCheck checking;
     private final NodeSettings node;
 
     private final PlanDeliveries deliveries;
 
     PlanController(PlanRegistry plans, ConditionsJson conditions, PlanConditions planConditions,
-                   RedundancyChecking checking, NodeSettings node, PlanDeliveries deliveries) {
+                   RedundancyCheck checking, NodeSettings node, PlanDeliveries deliveries) {
         this.deliveries = deliveries;
         this.checking = checking;
         this.node = node;
@@ -69,13 +69,13 @@ class PlanController {
     @Status(HttpStatus.CREATED)
     @Secured({Role.SUBMITTER_, Role.COORDINATOR_})
     PlanView draft(@Body @Valid PlanRequest request, @Nullable @Header("Idempotency-Key") String idempotencyKey) {
-        return view(plans.draft(request.content(), idempotencyKey));
+        return view(PlanProblems.changed(plans.draft(request.content(), idempotencyKey)));
     }
 
     @Put("/{id}")
     @Secured({Role.SUBMITTER_, Role.COORDINATOR_})
     PlanView edit(@PathVariable String id, @Body @Valid PlanRequest request) {
-        return view(plans.edit(id, request.content()));
+        return view(PlanProblems.changed(plans.edit(id, request.content())));
     }
 
     /** Withdraws (deletes) a draft that was never submitted; 409 for any other plan. */
@@ -83,19 +83,19 @@ class PlanController {
     @Status(HttpStatus.NO_CONTENT)
     @Secured({Role.SUBMITTER_, Role.COORDINATOR_})
     void withdraw(@PathVariable String id) {
-        plans.withdraw(id);
+        PlanProblems.changed(plans.withdraw(id));
     }
 
     @Post("/{id}/submission")
     @Secured(Role.COORDINATOR_)
     PlanView submit(@PathVariable String id) {
-        return view(plans.submit(id));
+        return view(PlanProblems.changed(plans.submit(id)));
     }
 
     @Get("/{id}")
     @Secured({Role.SUBMITTER_, Role.COORDINATOR_, Role.REVIEWER_, Role.OPERATOR_, Role.AUDITOR_})
     PlanView get(@PathVariable String id) {
-        return view(plans.get(id));
+        return view(PlanProblems.found(plans.find(id), id));
     }
 
     @Get
@@ -114,18 +114,16 @@ class PlanController {
     @Get("/{id}/redundancy-check")
     @Secured({Role.SUBMITTER_, Role.COORDINATOR_, Role.REVIEWER_})
     RedundancyCheckResponse check(@PathVariable String id, @QueryValue(defaultValue = "10") @Min(1) @Max(50) int limit) {
-        var plan = plans.get(id);
-        var c = plan.content();
-        var draft = new PlanDraft(c.title(), c.purpose(), c.functions(), c.functionCode(), c.language(), node.name(),
-                c.budget(), ReviewCases.planEntryId(node.id(), plan.id()));
+        var plan = PlanProblems.found(plans.find(id), id);
+        var draft = PlanDrafts.of(plan, node);
         return RedundancyCheckResponse.from(checking.check(draft, limit));
     }
 
     @Post("/{id}/conditions/{conditionId}/fulfilment")
     @Secured(Role.COORDINATOR_)
     PlanView fulfil(@PathVariable String id, @PathVariable String conditionId, @Body @Valid FulfilmentRequest request) {
-        planConditions.fulfil(id, conditionId, request.evidence());
-        return view(plans.get(id));
+        ConditionProblems.settled(planConditions.fulfil(id, conditionId, request.evidence()));
+        return view(PlanProblems.found(plans.find(id), id));
     }
 
     @Serdeable

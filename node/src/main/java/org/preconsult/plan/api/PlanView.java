@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.preconsult.plan.application.PlanDeliveries;
 import org.preconsult.common.infrastructure.TextLists;
-import org.preconsult.plan.application.ConditionsJson;
+import org.preconsult.decision.infrastructure.ConditionsJson;
 import org.preconsult.plan.infrastructure.PlanConditionRow;
 import org.preconsult.plan.infrastructure.PlanDecisionRow;
 import org.preconsult.plan.model.Plan;

@@ -14,17 +14,17 @@ import org.preconsult.plan.infrastructure.PlanDecisionRows;
 import org.preconsult.plan.infrastructure.PlanRowMapper;
 import org.preconsult.plan.infrastructure.PlanRows;
 import org.preconsult.plan.model.PlanStatus;
-import org.preconsult.review.model.Decision;
+import org.preconsult.decision.application.DecidedPlans;
+import org.preconsult.decision.infrastructure.ConditionsJson;
+import org.preconsult.decision.model.Decision;
 
 /**
- * Applies a verified decision to the plan it is about: the plan takes the decision's status and
- * the decision (with reasons and conditions) is kept with the plan.
+ * Applies a verified decision to the plan it is about, at the plan's owner: the plan takes the
+ * decision's status and the decision (with reasons and conditions) is kept with the plan. Called by
+ * the decision feature once the signature and freshness are checked.
  */
 @Singleton
-public class ApplyingDecision {
-
-    /** Why a verified decision could not be applied. */
-    public enum Refusal { UNKNOWN_PLAN, STALE_REVISION }
+public class ApplyingDecision implements DecidedPlans {
 
     private final PlanRows plans;
     private final PlanDecisionRows decisions;
@@ -47,6 +47,7 @@ public class ApplyingDecision {
     }
 
     /** Applies the decision; empty when applied, else why it was refused. */
+    @Override
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public Optional<Refusal> apply(Decision decision, String keyId) {
         var row = plans.findById(decision.planId());

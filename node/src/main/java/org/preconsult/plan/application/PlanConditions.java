@@ -8,14 +8,14 @@ import java.util.List;
 import java.util.Map;
 import org.preconsult.audit.application.AuditTrail;
 import org.preconsult.audit.application.CurrentActor;
-import org.preconsult.common.api.ProblemException;
 import org.preconsult.federation.model.ConditionUpdate;
 import org.preconsult.federation.model.Upward;
 import org.preconsult.node.NodeSettings;
 import org.preconsult.plan.infrastructure.PlanConditionRow;
-import org.preconsult.review.model.ConditionStatus;
-import org.preconsult.review.model.Decision;
-import org.preconsult.sync.application.Outbox;
+import org.preconsult.decision.application.ConditionChange;
+import org.preconsult.decision.model.ConditionStatus;
+import org.preconsult.decision.model.Decision;
+import org.preconsult.federation.application.Upstream;
 
 /**
  * The conditions placed on this government's plans, as it tracks them: it records fulfilment with
@@ -25,13 +25,13 @@ import org.preconsult.sync.application.Outbox;
 public class PlanConditions {
 
     private final PlanConditionRow.Rows rows;
-    private final Outbox outbox;
+    private final Upstream outbox;
     private final NodeSettings node;
     private final Clock clock;
     private final AuditTrail audit;
     private final CurrentActor actor;
 
-    public PlanConditions(PlanConditionRow.Rows rows, Outbox outbox, NodeSettings node, Clock clock, AuditTrail audit,
+    public PlanConditions(PlanConditionRow.Rows rows, Upstream outbox, NodeSettings node, Clock clock, AuditTrail audit,
                           CurrentActor actor) {
         this.rows = rows;
         this.outbox = outbox;
@@ -68,21 +68,24 @@ public class PlanConditions {
 
     /** Records that an open condition is fulfilled, with the evidence, and reports it upward. */
     @Transactional
-    public PlanConditionRow fulfil(String planId, String conditionId, String evidence) {
-        var before = rows.findById(conditionId).filter(r -> r.planId().equals(planId))
-                .orElseThrow(() -> ProblemException.notFound("Condition", conditionId));
-        if (!before.status().equals(ConditionStatus.OPEN.name())) {
-            throw ProblemException.conflict("Condition " + conditionId + " is already " + before.status() + ".");
+    public ConditionChange<PlanConditionRow> fulfil(String planId, String conditionId, String evidence) {
+        var found = rows.findById(conditionId).filter(r -> r.planId().equals(planId));
+        if (found.isEmpty()) {
+            return new ConditionChange.UnknownCondition<>(conditionId);
+        }
+        var before = found.get();
+        if (!ConditionStatus.valueOf(before.status()).isOpen()) {
+            return new ConditionChange.AlreadySettled<>(conditionId, before.status());
         }
         var now = clock.instant();
         var after = new PlanConditionRow(before.conditionId(), planId, before.decisionId(), before.decidingNode(),
                 before.text(), before.dueDate(), before.entryId(), ConditionStatus.FULFILLED.name(), evidence,
                 actor.current(), now);
         rows.update(after);
-        outbox.append(new Upward.ConditionUpdated(new ConditionUpdate(before.decisionId(), conditionId, planId, node.id(),
+        outbox.announce(new Upward.ConditionUpdated(new ConditionUpdate(before.decisionId(), conditionId, planId, node.id(),
                 before.decidingNode(), ConditionStatus.FULFILLED.name(), evidence, now, actor.current())));
         audit.record(actor.current(), "CONDITION", conditionId, "FULFILLED", Map.of("status", before.status()),
                 Map.of("status", after.status()));
-        return after;
+        return new ConditionChange.Settled<>(after);
     }
 }

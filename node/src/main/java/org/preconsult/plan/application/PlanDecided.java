@@ -1,7 +1,7 @@
 package org.preconsult.plan.application;
 
 import org.preconsult.plan.model.Plan;
-import org.preconsult.review.model.Decision;
+import org.preconsult.decision.model.Decision;
 
 /**
  * Published in the transaction that applied a decision to one of this node's plans, so that what

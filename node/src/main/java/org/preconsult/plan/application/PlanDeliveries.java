@@ -20,7 +20,7 @@ import org.preconsult.plan.infrastructure.PlanRowMapper;
 import org.preconsult.plan.infrastructure.PlanRows;
 import org.preconsult.plan.model.Plan;
 import org.preconsult.plan.model.PlanStatus;
-import org.preconsult.sync.application.Outbox;
+import org.preconsult.federation.application.Upstream;
 
 /**
  * Whether this node's submitted plans reached the parent: confirmed when the parent acknowledges
@@ -37,12 +37,12 @@ public class PlanDeliveries {
 
     private final PlanDeliveryRow.Rows rows;
     private final PlanRows plans;
-    private final Outbox outbox;
+    private final Upstream outbox;
     private final NodeSettings node;
     private final Clock clock;
     private final Duration overdueAfter;
 
-    public PlanDeliveries(PlanDeliveryRow.Rows rows, PlanRows plans, Outbox outbox, NodeSettings node, Clock clock,
+    public PlanDeliveries(PlanDeliveryRow.Rows rows, PlanRows plans, Upstream outbox, NodeSettings node, Clock clock,
                           @Value("${preconsult.sync.delivery-overdue:10m}") Duration overdueAfter) {
         this.rows = rows;
         this.plans = plans;
@@ -130,7 +130,7 @@ public class PlanDeliveries {
         if (plan.isEmpty() || plan.get().status() != PlanStatus.SUBMITTED || plan.get().revision() != revision) {
             return false;
         }
-        outbox.append(new Upward.PlanSubmitted(PlanSummaries.of(plan.get(), node)));
+        outbox.announce(new Upward.PlanSubmitted(PlanSummaries.of(plan.get(), node)));
         return true;
     }
 }

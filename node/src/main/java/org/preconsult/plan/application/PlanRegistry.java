@@ -2,19 +2,16 @@ package org.preconsult.plan.application;
 
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.preconsult.audit.application.AuditTrail;
 import org.preconsult.audit.application.CurrentActor;
-import org.preconsult.common.api.Problem;
-import org.preconsult.common.api.ProblemException;
 import org.preconsult.common.infrastructure.IdempotencyKeys;
-import org.preconsult.federation.model.Upward;
 import org.preconsult.node.NodeSettings;
 import org.preconsult.plan.infrastructure.PlanDecisionRows;
 import org.preconsult.plan.infrastructure.PlanRowMapper;
@@ -22,33 +19,31 @@ import org.preconsult.plan.infrastructure.PlanRows;
 import org.preconsult.plan.model.Plan;
 import org.preconsult.plan.model.PlanContent;
 import org.preconsult.plan.model.PlanStatus;
-import org.preconsult.review.application.ReviewCases;
-import org.preconsult.sync.application.Outbox;
+import org.preconsult.federation.application.OwnPlanReview;
 
 /**
- * The plans registered at this node: drafting, editing and submitting. Submission writes the status
- * change and the outbox envelope with the plan's summary in one transaction.
+ * The plans registered at this node: drafting, editing, withdrawing and submitting. Submission
+ * writes the status change and hands the plan's summary to review (upward through the outbox, or
+ * into review here at the top) in one transaction. Each change returns a {@link PlanChange}.
  */
 @Singleton
 public class PlanRegistry {
 
     private final PlanRows rows;
     private final PlanDecisionRows decisions;
-    private final Outbox outbox;
     private final NodeSettings node;
     private final Clock clock;
     private final AuditTrail audit;
     private final CurrentActor actor;
-    private final ReviewCases review;
+    private final OwnPlanReview review;
     private final IdempotencyKeys keys;
 
-    public PlanRegistry(PlanRows rows, PlanDecisionRows decisions, Outbox outbox, NodeSettings node, Clock clock,
-                        AuditTrail audit, CurrentActor actor, ReviewCases review, IdempotencyKeys keys) {
+    public PlanRegistry(PlanRows rows, PlanDecisionRows decisions, NodeSettings node, Clock clock,
+                        AuditTrail audit, CurrentActor actor, OwnPlanReview review, IdempotencyKeys keys) {
         this.review = review;
         this.keys = keys;
         this.rows = rows;
         this.decisions = decisions;
-        this.outbox = outbox;
         this.node = node;
         this.clock = clock;
         this.audit = audit;
@@ -58,31 +53,31 @@ public class PlanRegistry {
     /** Records a new draft. */
     @Transactional
     public Plan draft(PlanContent content) {
-        return draft(content, null);
+        return newDraft(content);
     }
 
     /**
      * Records a new draft once per {@code Idempotency-Key} of this user: a retry with the same
-     * content gets the same plan; the same key with other content is refused (422).
+     * content gets the same plan; the same key with other content is refused.
      */
     @Transactional
-    public Plan draft(PlanContent content, String idempotencyKey) {
+    public PlanChange draft(PlanContent content, String idempotencyKey) {
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
-            return newDraft(content);
+            return new PlanChange.Done(newDraft(content));
         }
         String scoped = "plan-draft:" + actor.current() + ":" + idempotencyKey.strip();
         String hash = IdempotencyKeys.hashOf(content);
         var used = keys.claim(scoped, hash);
         if (used.isPresent()) {
             if (!used.get().requestHash().equals(hash)) {
-                throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY,
-                        "This Idempotency-Key was already used for a different plan; use a new key for a new plan.");
+                return new PlanChange.KeyReused();
             }
-            return get(used.get().summary());
+            String planId = used.get().summary();
+            return find(planId).<PlanChange>map(PlanChange.Done::new).orElse(new PlanChange.UnknownPlan(planId));
         }
         var plan = newDraft(content);
         keys.complete(scoped, plan.id());
-        return plan;
+        return new PlanChange.Done(plan);
     }
 
     private Plan newDraft(PlanContent content) {
@@ -95,65 +90,70 @@ public class PlanRegistry {
 
     /** Replaces the content of a plan that is still editable. */
     @Transactional
-    public Plan edit(String id, PlanContent content) {
-        var plan = get(id);
+    public PlanChange edit(String id, PlanContent content) {
+        var found = find(id);
+        if (found.isEmpty()) {
+            return new PlanChange.UnknownPlan(id);
+        }
+        var plan = found.get();
         if (!plan.status().isEditable()) {
-            throw ProblemException.conflict("Plan " + id + " is " + plan.status()
-                    + " and can no longer be edited; it can be edited again after a return or a deferral.");
+            return new PlanChange.NotEditable(id, plan.status());
         }
         var edited = plan.edited(content, clock.instant());
         var saved = PlanRowMapper.toPlan(rows.update(PlanRowMapper.toRow(edited)));
         audit.record(actor.current(), "PLAN", id, "EDITED", auditView(plan), auditView(saved));
-        return saved;
+        return new PlanChange.Done(saved);
     }
 
     /**
      * Withdraws a draft: deletes a plan that was never submitted. A plan that was submitted has a
-     * history elsewhere in the federation and stays; it is refused with 409.
+     * history elsewhere in the federation and stays.
      */
     @Transactional
-    public void withdraw(String id) {
-        var plan = get(id);
+    public PlanChange withdraw(String id) {
+        var found = find(id);
+        if (found.isEmpty()) {
+            return new PlanChange.UnknownPlan(id);
+        }
+        var plan = found.get();
         if (!plan.status().isWithdrawable()) {
-            throw ProblemException.conflict("Plan " + id + " is " + plan.status()
-                    + "; only a draft that was never submitted can be withdrawn.");
+            return new PlanChange.NotWithdrawable(id, plan.status());
         }
         rows.deleteById(id);
         audit.record(actor.current(), "PLAN", id, "WITHDRAWN", auditView(plan), null);
+        return new PlanChange.Done(null);
     }
 
     /**
-     * Submits an editable, complete plan for review. An incomplete plan is refused with what is
-     * missing and never travels.
+     * Submits an editable, complete plan for review: its summary goes where review is done
+     * ({@link OwnPlanReview}: up to the parent, or into review here at the top). An incomplete
+     * plan is refused with what is missing and never travels.
      */
     @Transactional
-    public Plan submit(String id) {
-        var plan = get(id);
+    public PlanChange submit(String id) {
+        var found = find(id);
+        if (found.isEmpty()) {
+            return new PlanChange.UnknownPlan(id);
+        }
+        var plan = found.get();
         if (!plan.status().isEditable()) {
-            throw ProblemException.conflict("Plan " + id + " is already " + plan.status() + ".");
+            return new PlanChange.AlreadySubmitted(id, plan.status());
         }
         var completeness = plan.completeness();
         if (!completeness.isComplete()) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST,
-                    "The plan is incomplete (" + Math.round(completeness.score() * 100) + "% complete) and was not submitted.",
-                    completeness.missing().stream().map(m -> new Problem.FieldError(m.field(), m.message())).toList());
+            return new PlanChange.Incomplete(completeness);
         }
         var submitted = plan.submitted(clock.instant());
         var saved = PlanRowMapper.toPlan(rows.update(PlanRowMapper.toRow(submitted)));
-        var summary = PlanSummaries.of(saved, node);
-        if (node.hasParent()) {
-            outbox.append(new Upward.PlanSubmitted(summary));
-        } else {
-            // The top of the tree reviews its own plans: the case opens here, in this transaction.
-            review.receive(summary, null);
-        }
+        review.submitted(PlanSummaries.of(saved, node));
         audit.record(actor.current(), "PLAN", id, "SUBMITTED", auditView(plan), auditView(saved));
-        return saved;
+        return new PlanChange.Done(saved);
     }
 
+    /** The plan of this id; empty when this node has none. */
     @Transactional(readOnly = true)
-    public Plan get(String id) {
-        return rows.findById(id).map(PlanRowMapper::toPlan).orElseThrow(() -> ProblemException.notFound("Plan", id));
+    public Optional<Plan> find(String id) {
+        return rows.findById(id).map(PlanRowMapper::toPlan);
     }
 
     @Transactional(readOnly = true)

@@ -14,12 +14,11 @@ import org.preconsult.audit.application.AuditTrail;
 import org.preconsult.audit.application.CurrentActor;
 import org.preconsult.catalogue.application.Catalogue;
 import org.preconsult.catalogue.model.CatalogueEntry;
-import org.preconsult.node.NodeRole;
 import org.preconsult.node.NodeSettings;
 import org.preconsult.practice.infrastructure.BestPracticeMarkRow;
 import org.preconsult.practice.model.BestPracticeMark;
 import org.preconsult.practice.model.Marking;
-import org.preconsult.sync.application.Feed;
+import org.preconsult.federation.application.Downstream;
 
 /**
  * Best-practice marks at this node: its own (at a province or central), written with the feed
@@ -37,13 +36,13 @@ public class BestPractices {
 
     private final BestPracticeMarkRow.Rows rows;
     private final Catalogue catalogue;
-    private final Feed feed;
+    private final Downstream feed;
     private final NodeSettings node;
     private final AuditTrail audit;
     private final CurrentActor actor;
     private final Clock clock;
 
-    public BestPractices(BestPracticeMarkRow.Rows rows, Catalogue catalogue, Feed feed, NodeSettings node,
+    public BestPractices(BestPracticeMarkRow.Rows rows, Catalogue catalogue, Downstream feed, NodeSettings node,
                          AuditTrail audit, CurrentActor actor, Clock clock) {
         this.rows = rows;
         this.catalogue = catalogue;
@@ -62,7 +61,7 @@ public class BestPractices {
             return new Marking.NoSuchEntry(entryId);
         }
         var previous = own(entryId);
-        var result = Marking.mark(entryId, reason, node.role() != NodeRole.LOCAL, entry.get().isCandidate(), previous,
+        var result = Marking.mark(entryId, reason, node.hasChildren(), entry.get().isCandidate(), previous,
                 node.id(), node.name(), clock.instant());
         apply(result, previous, "MARKED_BEST_PRACTICE");
         return result;
@@ -80,7 +79,7 @@ public class BestPractices {
     private void apply(Marking.Result result, BestPracticeMark previous, String action) {
         if (result instanceof Marking.Marked marked) {
             store(marked.mark());
-            feed.broadcast(marked.mark());
+            feed.broadcast(PracticeMarks.of(marked.mark()));
             audit.record(actor.current(), "CATALOGUE_ENTRY", marked.mark().entryId(), action,
                     previous == null ? null : view(previous), view(marked.mark()));
         }
@@ -95,8 +94,8 @@ public class BestPractices {
             return;
         }
         store(mark);
-        if (node.role() != NodeRole.LOCAL) {
-            feed.broadcast(mark);
+        if (node.hasChildren()) {
+            feed.broadcast(PracticeMarks.of(mark));
         }
         audit.record(CurrentActor.federation(mark.markingNode()), "CATALOGUE_ENTRY", mark.entryId(),
                 mark.withdrawn() ? "BEST_PRACTICE_WITHDRAWN" : "MARKED_BEST_PRACTICE", null, view(mark));

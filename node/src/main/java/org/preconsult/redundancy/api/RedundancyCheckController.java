@@ -10,7 +10,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import jakarta.validation.Valid;
 import org.preconsult.common.api.ProblemException;
-import org.preconsult.redundancy.application.RedundancyChecking;
+import org.preconsult.redundancy.application.RedundancyCheck;
 
 /**
  * Checks a plan, drafted or submitted, against this node's catalogue copy. Those who draft and
@@ -22,9 +22,9 @@ class RedundancyCheckController {
 
     // A provider rather than the bean itself: a node built without a checker still starts and
     // answers 503 here, instead of failing every request to this controller with a 500.
-    private final BeanProvider<RedundancyChecking> checking;
+    private final BeanProvider<RedundancyCheck> checking;
 
-    RedundancyCheckController(BeanProvider<RedundancyChecking> checking) {
+    RedundancyCheckController(BeanProvider<RedundancyCheck> checking) {
         this.checking = checking;
     }
 

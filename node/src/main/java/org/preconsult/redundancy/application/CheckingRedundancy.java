@@ -10,13 +10,13 @@ import org.preconsult.redundancy.model.RecommendationRules;
 
 /**
  * Checks a plan against this node's catalogue, the use case behind the port
- * {@link RedundancyChecking}: ranks what the plan may duplicate, then lets the recommendation rules
+ * {@link RedundancyCheck}: ranks what the plan may duplicate, then lets the recommendation rules
  * decide. The search runs for incomplete drafts too, because showing what already exists while a
  * plan is being written is the point of checking early. Every check sees each catalogue change
  * committed before it started, whichever thread committed it.
  */
 @Singleton
-public class CheckingRedundancy implements RedundancyChecking {
+public class CheckingRedundancy implements RedundancyCheck {
 
     private final CandidateSearch search;
     private final RedundancyProperties properties;

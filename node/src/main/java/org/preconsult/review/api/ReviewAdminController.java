@@ -32,7 +32,8 @@ import org.preconsult.review.application.CaseConditions;
 import org.preconsult.review.application.ReviewPolicy;
 import org.preconsult.review.application.TurnaroundReports;
 import org.preconsult.review.infrastructure.ReviewRepositories.CaseConditionRow;
-import org.preconsult.review.model.ConditionStatus;
+import org.preconsult.decision.api.ConditionProblems;
+import org.preconsult.decision.model.ConditionStatus;
 import org.preconsult.review.model.TurnaroundReport;
 
 /**
@@ -78,7 +79,7 @@ class ReviewAdminController {
     @Post("/conditions/{id}/waiver")
     @Secured(Role.REVIEWER_)
     ConditionView waive(@PathVariable String id, @Body @Valid WaiverRequest request) {
-        return view(conditions.waive(id, request.reason()));
+        return view(ConditionProblems.settled(conditions.waive(id, request.reason())));
     }
 
     @Get("/review-policy")

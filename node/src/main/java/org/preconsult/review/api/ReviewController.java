@@ -25,11 +25,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.preconsult.common.api.PageView;
-import org.preconsult.common.api.Problem;
-import org.preconsult.common.api.ProblemException;
 import org.preconsult.common.model.Outcome;
 import org.preconsult.identity.model.Role;
-import org.preconsult.review.application.ReviewCases;
+import org.preconsult.review.application.DecidingCases;
+import org.preconsult.review.application.DecisionCommand;
+import org.preconsult.review.application.ReadingCases;
 import org.preconsult.review.model.CaseStatus;
 
 /** Review cases at this node: reviewers list them, read the evidence and decide. */
@@ -37,11 +37,13 @@ import org.preconsult.review.model.CaseStatus;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ReviewController {
 
-    private final ReviewCases cases;
+    private final ReadingCases cases;
+    private final DecidingCases deciding;
     private final Clock clock;
 
-    ReviewController(ReviewCases cases, Clock clock) {
+    ReviewController(ReadingCases cases, DecidingCases deciding, Clock clock) {
         this.cases = cases;
+        this.deciding = deciding;
         this.clock = clock;
     }
 
@@ -58,25 +60,17 @@ class ReviewController {
     @Get("/{id}")
     @Secured({Role.REVIEWER_, Role.OPERATOR_, Role.AUDITOR_})
     ReviewCaseView get(@PathVariable String id) {
-        return ReviewCaseView.of(cases.get(id), clock.instant());
+        return ReviewCaseView.of(ReviewProblems.found(cases.find(id), id), clock.instant());
     }
 
     @Post("/{id}/decision")
     @Secured(Role.REVIEWER_)
     ReviewCaseView decide(@PathVariable String id, @Body @Valid DecisionRequest request) {
-        if (request.outcome() == Outcome.CONDITIONAL_APPROVAL && (request.conditions() == null || request.conditions().isEmpty())) {
-            throw ProblemException.invalid("A conditional approval needs at least one condition.",
-                    List.of(new Problem.FieldError("conditions", "add the obligation, e.g. 'assess adoption of system X before procurement'")));
-        }
-        if (request.outcome() != Outcome.CONDITIONAL_APPROVAL && request.conditions() != null && !request.conditions().isEmpty()) {
-            throw ProblemException.invalid("Only a conditional approval carries conditions.",
-                    List.of(new Problem.FieldError("conditions", "remove them or choose CONDITIONAL_APPROVAL")));
-        }
-        var command = new ReviewCases.DecisionCommand(request.outcome(), request.reasons(),
+        var command = new DecisionCommand(request.outcome(), request.reasons(),
                 request.conditions() == null ? List.of() : request.conditions().stream()
-                        .map(c -> new ReviewCases.ConditionCommand(c.text(), c.dueDate(), c.entryId())).toList(),
+                        .map(c -> new DecisionCommand.ConditionCommand(c.text(), c.dueDate(), c.entryId())).toList(),
                 request.adoptEntryId(), request.adoptEntryOwner(), request.overrideReason());
-        return ReviewCaseView.of(cases.decide(id, command), clock.instant());
+        return ReviewCaseView.of(ReviewProblems.decided(deciding.decide(id, command)), clock.instant());
     }
 
     @Serdeable

@@ -15,13 +15,13 @@ import java.util.Map;
 import java.util.Optional;
 import org.preconsult.audit.application.AuditTrail;
 import org.preconsult.audit.application.CurrentActor;
-import org.preconsult.common.api.ProblemException;
 import org.preconsult.federation.model.ConditionUpdate;
 import org.preconsult.federation.model.PlanSummary;
 import org.preconsult.review.infrastructure.ReviewRepositories.CaseConditionRow;
 import org.preconsult.review.infrastructure.ReviewRepositories.CaseConditionRows;
-import org.preconsult.review.model.ConditionStatus;
-import org.preconsult.review.model.Decision;
+import org.preconsult.decision.application.ConditionChange;
+import org.preconsult.decision.model.ConditionStatus;
+import org.preconsult.decision.model.Decision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,10 +95,14 @@ public class CaseConditions {
 
     /** A reviewer of the deciding level releases the applicant from a condition. */
     @Transactional
-    public CaseConditionRow waive(String conditionId, String reason) {
-        var before = rows.findById(conditionId).orElseThrow(() -> ProblemException.notFound("Condition", conditionId));
-        if (!before.status().equals(ConditionStatus.OPEN.name())) {
-            throw ProblemException.conflict("Condition " + conditionId + " is already " + before.status() + ".");
+    public ConditionChange<CaseConditionRow> waive(String conditionId, String reason) {
+        var found = rows.findById(conditionId);
+        if (found.isEmpty()) {
+            return new ConditionChange.UnknownCondition<>(conditionId);
+        }
+        var before = found.get();
+        if (!ConditionStatus.valueOf(before.status()).isOpen()) {
+            return new ConditionChange.AlreadySettled<>(conditionId, before.status());
         }
         var after = new CaseConditionRow(before.conditionId(), before.caseId(), before.decisionId(), before.planId(),
                 before.ownerNode(), before.ownerName(), before.text(), before.dueDate(), before.entryId(),
@@ -106,7 +110,7 @@ public class CaseConditions {
         rows.update(after);
         audit.record(actor.current(), "CONDITION", conditionId, "WAIVED", Map.of("status", before.status()),
                 Map.of("status", after.status(), "reason", reason));
-        return after;
+        return new ConditionChange.Settled<>(after);
     }
 
     @Transactional(readOnly = true)

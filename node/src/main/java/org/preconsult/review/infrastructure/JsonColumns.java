@@ -12,7 +12,6 @@ import org.preconsult.redundancy.model.CheckResult;
 import org.preconsult.redundancy.model.Evidence;
 import org.preconsult.redundancy.model.Match;
 import org.preconsult.redundancy.model.Recommendation;
-import org.preconsult.review.model.Condition;
 
 /** Stores structured values of a review case (summary, evidence, conditions) as JSON text columns. */
 @Singleton
@@ -22,7 +21,6 @@ import org.preconsult.review.model.Condition;
 @SerdeImport(Evidence.class)
 @SerdeImport(Evidence.FieldMatch.class)
 @SerdeImport(Recommendation.class)
-@SerdeImport(Condition.class)
 @SerdeImport(PreliminaryReview.class)
 @SerdeImport(PreliminaryReview.MatchBrief.class)
 public class JsonColumns {

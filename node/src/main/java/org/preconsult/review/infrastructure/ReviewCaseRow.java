@@ -4,7 +4,10 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
+import org.preconsult.federation.model.PlanSummary;
+import org.preconsult.review.model.CaseStatus;
 
+/** A row of {@code review_case}: one review of one plan revision at this node, and its decision. */
 @MappedEntity("review_case")
 public record ReviewCaseRow(
         @Id String id,
@@ -34,6 +37,38 @@ public record ReviewCaseRow(
         @Nullable String recommendedOutcome,
         @Nullable String overrideReason,
         @Nullable String forwardedTo) {
+
+    /**
+     * A case just opened (or forwarded) on a plan revision: nothing decided on it yet.
+     *
+     * @param summary     the plan's summary as JSON
+     * @param evidence    the redundancy check as JSON (null when none was available)
+     * @param preliminary the lower levels' preliminary reviews as JSON (null when none)
+     * @param decidingLevel the role of the node that decides (null while the parent is to decide)
+     * @param forwardedTo the parent's address, while the parent is to decide (else null)
+     */
+    public static ReviewCaseRow opened(String id, PlanSummary plan, String summary, String evidence, String preliminary,
+                                       String routingReason, CaseStatus status, Instant openedAt, Instant submittedAt,
+                                       Instant dueAt, String decidingLevel, String recommendedOutcome, String forwardedTo) {
+        return new ReviewCaseRow(id, plan.ownerNode(), plan.planId(), plan.revision(), plan.ownerName(), plan.title(),
+                summary, evidence, preliminary, routingReason, plan.disasterOrSafety(), status.name(), openedAt,
+                submittedAt, dueAt, plan.previousCaseId(), NO_DECISION_ID, NO_OUTCOME, NO_REASONS, NO_CONDITIONS,
+                NOT_DECIDED_BY, NOT_AUTOMATIC, NOT_DECIDED_AT, decidingLevel, recommendedOutcome, NO_OVERRIDE, forwardedTo);
+    }
+
+    private static final String NO_DECISION_ID = null;
+    private static final String NO_OUTCOME = null;
+    private static final String NO_REASONS = null;
+    private static final String NO_CONDITIONS = null;
+    private static final String NOT_DECIDED_BY = null;
+    private static final Boolean NOT_AUTOMATIC = null;
+    private static final Instant NOT_DECIDED_AT = null;
+    private static final String NO_OVERRIDE = null;
+
+    /** The case's state, as the model names it. */
+    public CaseStatus caseStatus() {
+        return CaseStatus.valueOf(status);
+    }
 
     /** The same case with a decision recorded on it. */
     public ReviewCaseRow withDecision(String newStatus, String newDecisionId, String newOutcome, String newReasons,

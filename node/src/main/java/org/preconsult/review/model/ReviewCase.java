@@ -1,5 +1,7 @@
 package org.preconsult.review.model;
 
+import org.preconsult.decision.model.Decision;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -6,14 +6,12 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
-import org.preconsult.catalogue.model.CatalogueEntry;
 import org.preconsult.common.infrastructure.Counters;
-import org.preconsult.federation.v1.FeedItem;
-import org.preconsult.federation.v1.NodeKey;
-import org.preconsult.federation.v1.SignedDecision;
-import org.preconsult.practice.model.BestPracticeMark;
-import org.preconsult.sync.infrastructure.FederationCodec;
-import org.preconsult.sync.infrastructure.PracticeCodec;
+import org.preconsult.federation.application.Downstream;
+import org.preconsult.federation.model.Downward;
+import org.preconsult.federation.model.EntrySummary;
+import org.preconsult.federation.model.PracticeMark;
+import org.preconsult.sync.infrastructure.FeedWire;
 import org.preconsult.sync.infrastructure.SyncRepositories.FeedRows;
 import org.preconsult.sync.infrastructure.SyncRows.FeedRow;
 
@@ -25,7 +23,7 @@ import org.preconsult.sync.infrastructure.SyncRows.FeedRow;
  * seen every committed position below n it is entitled to; its cursor never skips an item.
  */
 @Singleton
-public class Feed {
+public class Feed implements Downstream {
 
     private final FeedRows rows;
     private final Counters counters;
@@ -39,31 +37,37 @@ public class Feed {
         this.signals = signals;
     }
 
+    @Override
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public void broadcast(CatalogueEntry entry) {
-        append(null, FeedItem.newBuilder().setCatalogueEntry(FederationCodec.toProto(entry)).build());
+    public void broadcast(EntrySummary entry) {
+        append(null, null, new Downward.EntryPublished(entry));
     }
 
+    /** Offers a node's public key, as its certificate sealed it, to the whole subtree. */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public void broadcast(NodeKey key) {
-        append(null, FeedItem.newBuilder().setNodeKey(key).build());
+    public void publishKey(byte[] sealedKey) {
+        append(null, null, new Downward.KeyPublished(sealedKey));
     }
 
+    @Override
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public void broadcast(BestPracticeMark mark) {
-        append(null, FeedItem.newBuilder().setBestPracticeMark(PracticeCodec.toProto(mark)).build());
+    public void broadcast(PracticeMark mark) {
+        append(null, null, new Downward.PracticeMarked(mark));
     }
 
     /** Queues a decision on a plan revision for the node it is addressed to (relayed by intermediate nodes). */
+    @Override
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public void address(String nodeId, String planId, int planRevision, SignedDecision decision) {
-        append(nodeId, subject(planId, planRevision), FeedItem.newBuilder().setDecision(decision).build());
+    public void address(String nodeId, String planId, int planRevision, byte[] signedDecision) {
+        append(nodeId, subject(planId, planRevision), new Downward.DecisionAddressed(nodeId, signedDecision));
     }
 
     /** Whether this very signed decision is already queued for the node (a relay re-reading its parent's feed). */
+    @Override
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public boolean holds(String nodeId, SignedDecision decision) {
-        return rows.existsByAddressAndDigest(nodeId, Digests.sha256(FeedItem.newBuilder().setDecision(decision).build().toByteArray()));
+    public boolean holds(String nodeId, byte[] signedDecision) {
+        return rows.existsByAddressAndDigest(nodeId,
+                Digests.sha256(FeedWire.encode(new Downward.DecisionAddressed(nodeId, signedDecision)).bytes()));
     }
 
     /**
@@ -84,12 +88,9 @@ public class Feed {
         return "plan:" + planId + "#" + planRevision;
     }
 
-    private void append(String address, FeedItem item) {
-        append(address, null, item);
-    }
-
-    private void append(String address, String subject, FeedItem item) {
-        save(address, subject, item.getBodyCase().name(), item.toByteArray());
+    private void append(String address, String subject, Downward message) {
+        var encoded = FeedWire.encode(message);
+        save(address, subject, encoded.bodyType(), encoded.bytes());
     }
 
     private void save(String address, String subject, String bodyType, byte[] payload) {

@@ -8,11 +8,12 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
 import org.preconsult.common.infrastructure.Counters;
+import org.preconsult.federation.application.Upstream;
 import org.preconsult.federation.model.PlanRef;
+import org.preconsult.federation.model.PlanSummary;
 import org.preconsult.federation.model.Upward;
-import org.preconsult.federation.v1.Envelope;
 import org.preconsult.node.NodeSettings;
-import org.preconsult.sync.infrastructure.FederationCodec;
+import org.preconsult.sync.infrastructure.EnvelopeWire;
 import org.preconsult.sync.infrastructure.SyncRepositories.OutboxRows;
 import org.preconsult.sync.infrastructure.SyncRows.OutboxRow;
 
@@ -25,7 +26,7 @@ import org.preconsult.sync.infrastructure.SyncRows.OutboxRow;
  * the parent acknowledged it.
  */
 @Singleton
-public class Outbox {
+public class Outbox implements Upstream {
 
     private final OutboxRows rows;
     private final Counters counters;
@@ -45,15 +46,15 @@ public class Outbox {
     }
 
     /** Announces a change of this node to its parent; a node without a parent keeps nothing. */
+    @Override
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public void append(Upward body) {
+    public void announce(Upward body) {
         if (!node.hasParent()) {
             return;
         }
         long seq = counters.next("envelope");
         var now = clock.instant();
-        var envelope = FederationCodec.envelope(node.id(), incarnation.current(), seq, now, body);
-        store(envelope);
+        store(EnvelopeWire.encode(node.id(), incarnation.current(), seq, now, body), body);
     }
 
     /**
@@ -68,10 +69,9 @@ public class Outbox {
         counters.atLeast("envelope", highestSeqAtParent);
         int renumbered = 0;
         for (OutboxRow row : rows.findByOriginNodeOrderByPosition(node.id())) {
-            var envelope = FederationCodec.parse(row.payload()).toBuilder()
-                    .setSeq(counters.next("envelope")).setOriginIncarnation(renewed).build();
-            rows.update(new OutboxRow(row.position(), row.originNode(), envelope.getSeq(), row.bodyType(),
-                    envelope.toByteArray(), row.createdAt(), row.attempts(), row.subject()));
+            long seq = counters.next("envelope");
+            rows.update(new OutboxRow(row.position(), row.originNode(), seq, row.bodyType(),
+                    EnvelopeWire.renumber(row.payload(), seq, renewed), row.createdAt(), row.attempts(), row.subject()));
             renumbered++;
         }
         signals.publishEvent(new SyncSignals.OutboxAppended());
@@ -79,16 +79,13 @@ public class Outbox {
     }
 
     /** The plan revision an envelope announces for review, as {@link PlanRef#line()} names it; null otherwise. */
-    private static String subject(Envelope envelope) {
-        return switch (envelope.getBodyCase()) {
-            case PLAN_SUBMITTED -> subject(envelope.getPlanSubmitted());
-            case REVIEW_FORWARDED -> subject(envelope.getReviewForwarded().getPlan());
-            default -> null;
-        };
-    }
-
-    private static String subject(org.preconsult.federation.v1.PlanSummary plan) {
-        String line = new PlanRef(plan.getOwnerNode(), plan.getPlanId(), plan.getRevision()).line().strip();
+    private static String subject(Upward body) {
+        PlanSummary plan = body instanceof Upward.PlanSubmitted p ? p.plan()
+                : body instanceof Upward.ReviewForwarded f ? f.plan() : null;
+        if (plan == null) {
+            return null;
+        }
+        String line = new PlanRef(plan.ownerNode(), plan.planId(), plan.revision()).line().strip();
         return line.length() > 200 ? null : line;
     }
 
@@ -112,17 +109,17 @@ public class Outbox {
 
     /** Passes a descendant's envelope on to the parent unchanged (origin and seq kept). */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public void relay(Envelope envelope) {
+    public void relay(WireEnvelope envelope, Upward body) {
         if (!node.hasParent()) {
             return;
         }
-        store(envelope);
+        store(envelope, body);
     }
 
-    private void store(Envelope envelope) {
+    private void store(WireEnvelope envelope, Upward body) {
         long position = counters.next("outbox");
-        rows.save(new OutboxRow(position, envelope.getOriginNode(), envelope.getSeq(),
-                envelope.getBodyCase().name(), envelope.toByteArray(), clock.instant(), 0, subject(envelope)));
+        rows.save(new OutboxRow(position, envelope.originNode(), envelope.seq(),
+                envelope.bodyType(), envelope.bytes(), clock.instant(), 0, subject(body)));
         signals.publishEvent(new SyncSignals.OutboxAppended());
     }
 

@@ -4,20 +4,16 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.preconsult.catalogue.application.Catalogue;
-import org.preconsult.catalogue.model.CatalogueEntry;
-import org.preconsult.catalogue.model.EntryKind;
-import org.preconsult.catalogue.model.EntryStatus;
-import org.preconsult.federation.model.SystemSummary;
+import org.preconsult.catalogue.application.EntrySummaries;
 import org.preconsult.federation.model.Upward;
-import org.preconsult.federation.v1.Envelope;
 import org.preconsult.lifecycle.application.PlanRecords;
-import org.preconsult.node.NodeRole;
+import org.preconsult.lifecycle.application.RecordSummaries;
 import org.preconsult.node.NodeSettings;
 import org.preconsult.review.application.CaseConditions;
-import org.preconsult.review.application.ReviewCases;
+import org.preconsult.review.application.ReceivingPlans;
 import org.preconsult.review.application.TurnaroundReports;
-import org.preconsult.sync.infrastructure.FederationCodec;
 import org.preconsult.sync.infrastructure.InboxRow;
 import org.preconsult.sync.infrastructure.SyncRepositories.InboxRows;
 import org.preconsult.sync.infrastructure.SyncRepositories.SubtreeRows;
@@ -37,7 +33,7 @@ public class ReceivingEnvelopes {
 
     private final InboxRows inbox;
     private final SubtreeRows subtree;
-    private final ReviewCases review;
+    private final ReceivingPlans review;
     private final Catalogue catalogue;
     private final Outbox outbox;
     private final TurnaroundReports turnaround;
@@ -47,7 +43,7 @@ public class ReceivingEnvelopes {
     private final SyncConflicts conflicts;
     private final PlanRecords planRecords;
 
-    public ReceivingEnvelopes(InboxRows inbox, SubtreeRows subtree, ReviewCases review, Catalogue catalogue,
+    public ReceivingEnvelopes(InboxRows inbox, SubtreeRows subtree, ReceivingPlans review, Catalogue catalogue,
                               Outbox outbox, TurnaroundReports turnaround, CaseConditions conditions,
                               NodeSettings node, Clock clock, SyncConflicts conflicts, PlanRecords planRecords) {
         this.conflicts = conflicts;
@@ -69,28 +65,41 @@ public class ReceivingEnvelopes {
      * went back), recorded for the operator and never taken for a duplicate.
      */
     @Transactional
-    public Receipt receive(String sender, Envelope envelope) {
-        var key = new InboxRow.Key(envelope.getOriginNode(), envelope.getSeq());
-        // The origin's seal is not content: a re-sent envelope is sealed again (ECDSA signatures differ).
-        String digest = Digests.sha256(envelope.toBuilder().clearOriginChain().clearOriginSignature().build().toByteArray());
+    public Receipt receive(String sender, WireEnvelope envelope, Supplier<Upward> decode) {
+        var key = new InboxRow.Key(envelope.originNode(), envelope.seq());
+        String digest = envelope.digest();
         var seen = inbox.findById(key);
         if (seen.isPresent()) {
             var earlier = seen.get();
             if (earlier.digest() == null || earlier.digest().equals(digest)) {
                 return Receipt.DUPLICATE;
             }
-            String reason = "seq " + envelope.getSeq() + " of " + envelope.getOriginNode() + " was received before with other content"
-                    + " (incarnation " + earlier.originIncarnation() + ", now " + blankAsUnknown(envelope.getOriginIncarnation())
+            String reason = "seq " + envelope.seq() + " of " + envelope.originNode() + " was received before with other content"
+                    + " (incarnation " + earlier.originIncarnation() + ", now " + blankAsUnknown(envelope.incarnation())
                     + "); announce it again with a higher seq";
-            conflicts.record(SyncConflicts.Kind.SEQ_REUSED, envelope.getOriginNode(), envelope.getSeq(), reason);
-            return new Receipt.Conflict(reason, inbox.highestSeq(envelope.getOriginNode()));
+            conflicts.record(SyncConflicts.Kind.SEQ_REUSED, envelope.originNode(), envelope.seq(), reason);
+            return new Receipt.Conflict(reason, inbox.highestSeq(envelope.originNode()));
         }
-        Optional<String> refusal = refusal(sender, envelope);
+        Optional<String> refusal = Optional.empty();
+        Upward body = null;
+        if (envelope.originNode().isBlank() || envelope.seq() <= 0) {
+            refusal = Optional.of("origin_node and a positive seq are required");
+        } else {
+            try {
+                body = decode.get();
+            } catch (RuntimeException e) {
+                refusal = Optional.of("unreadable body: " + e.getMessage());
+            }
+        }
         if (refusal.isEmpty()) {
-            refusal = apply(envelope, FederationCodec.body(envelope));
+            refusal = refusal(sender, envelope, body);
+        }
+        if (refusal.isEmpty()) {
+            learnRoutes(sender, envelope.originNode(), body.ownerNode());
+            refusal = body.accept(new Applying(envelope, body));
         }
         if (refusal.isPresent()) {
-            LOG.warn("Rejected envelope ({}, {}) from {}: {}", envelope.getOriginNode(), envelope.getSeq(), sender, refusal.get());
+            LOG.warn("Rejected envelope ({}, {}) from {}: {}", envelope.originNode(), envelope.seq(), sender, refusal.get());
             record(sender, envelope, "REJECTED", refusal.get(), digest);
             return new Receipt.Rejected(refusal.get());
         }
@@ -108,96 +117,138 @@ public class ReceivingEnvelopes {
         return inbox.highestSeq(originNode);
     }
 
-    /** Why the envelope must not be applied, if it must not. */
-    private Optional<String> refusal(String sender, Envelope envelope) {
-        if (envelope.getOriginNode().isBlank() || envelope.getSeq() <= 0) {
-            return Optional.of("origin_node and a positive seq are required");
+    /** Why the envelope must not be applied, if it must not: a check that changes nothing. */
+    private Optional<String> refusal(String sender, WireEnvelope envelope, Upward body) {
+        var unreadable = body.accept(new Readability());
+        if (unreadable.isPresent()) {
+            return unreadable;
         }
-        Upward body;
-        try {
-            body = FederationCodec.body(envelope);
-        } catch (RuntimeException e) {
-            return Optional.of("unreadable body: " + e.getMessage());
-        }
-        if (body instanceof Upward.SystemRegistered s && !isStatus(s.system().status())) {
-            return Optional.of("unknown system status " + s.system().status());
-        }
-        boolean ownRecord = body instanceof Upward.PlanSubmitted || body instanceof Upward.SystemRegistered
-                || body instanceof Upward.PlanRecordChanged;
-        if (ownRecord && !body.ownerNode().equals(envelope.getOriginNode())) {
+        if (body.aboutOwnRecord() && !body.ownerNode().equals(envelope.originNode())) {
             return Optional.of("the record's owner " + body.ownerNode() + " is not the envelope's origin "
-                    + envelope.getOriginNode());
+                    + envelope.originNode());
         }
         // Both the origin and the owner of what the envelope is about must lie in the sender's subtree.
-        for (String node : new String[] {envelope.getOriginNode(), body.ownerNode()}) {
+        for (String node : new String[] {envelope.originNode(), body.ownerNode()}) {
             var route = subtree.findById(node);
             if (route.isPresent() && !route.get().viaChild().equals(sender)) {
                 return Optional.of(node + " belongs to the subtree of " + route.get().viaChild() + ", not of " + sender);
             }
         }
-        for (String node : new String[] {envelope.getOriginNode(), body.ownerNode()}) {
+        return Optional.empty();
+    }
+
+    /** Remembers that the origin and the owner lie below the sender, where not known yet. */
+    private void learnRoutes(String sender, String originNode, String ownerNode) {
+        for (String node : new String[] {originNode, ownerNode}) {
             if (!subtree.existsById(node)) {
                 subtree.save(new SubtreeRow(node, sender, clock.instant()));
             }
         }
-        return Optional.empty();
     }
 
-    private static boolean isStatus(String status) {
-        try {
-            EntryStatus.valueOf(status);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
+    /** Why a body that decoded cannot be read into this node's own types, if it cannot. */
+    private static final class Readability implements Upward.Visitor<Optional<String>> {
+        public Optional<String> planSubmitted(Upward.PlanSubmitted m) {
+            return Optional.empty();
+        }
+
+        public Optional<String> systemRegistered(Upward.SystemRegistered m) {
+            return EntrySummaries.systemRefusal(m.system());
+        }
+
+        public Optional<String> reviewForwarded(Upward.ReviewForwarded m) {
+            return Optional.empty();
+        }
+
+        public Optional<String> entryAnnounced(Upward.EntryAnnounced m) {
+            return unreadable(() -> EntrySummaries.entry(m.entry()));
+        }
+
+        public Optional<String> decisionReported(Upward.DecisionReported m) {
+            return Optional.empty();
+        }
+
+        public Optional<String> conditionUpdated(Upward.ConditionUpdated m) {
+            return Optional.empty();
+        }
+
+        public Optional<String> planRecordChanged(Upward.PlanRecordChanged m) {
+            return unreadable(() -> RecordSummaries.record(m.record()));
+        }
+
+        private static Optional<String> unreadable(Runnable read) {
+            try {
+                read.run();
+                return Optional.empty();
+            } catch (RuntimeException e) {
+                return Optional.of("unreadable body: " + e.getMessage());
+            }
         }
     }
 
-    /** Applies the effect here, and passes on upward what belongs further up. */
-    private Optional<String> apply(Envelope envelope, Upward body) {
-        if (body instanceof Upward.PlanSubmitted p) {
+    /**
+     * Applies the effect here, and passes on upward what belongs further up: one method per
+     * message type, each saying where the message goes at this node.
+     */
+    private final class Applying implements Upward.Visitor<Optional<String>> {
+        private final WireEnvelope envelope;
+        private final Upward body;
+
+        Applying(WireEnvelope envelope, Upward body) {
+            this.envelope = envelope;
+            this.body = body;
+        }
+
+        public Optional<String> planSubmitted(Upward.PlanSubmitted p) {
             review.receive(p.plan(), null);
-        } else if (body instanceof Upward.ReviewForwarded f) {
-            if (node.role() == NodeRole.CENTRAL || !node.hasParent()) {
-                review.receive(f.plan(), f.review());
-            } else {
-                outbox.relay(envelope);
+            return Optional.empty();
+        }
+
+        public Optional<String> reviewForwarded(Upward.ReviewForwarded f) {
+            // Review decides whether the plan is reviewed here (at the top) or goes on up unchanged.
+            if (!review.forwardedFromBelow(f.plan(), f.review())) {
+                outbox.relay(envelope, body);
             }
-        } else if (body instanceof Upward.SystemRegistered s) {
-            catalogue.upsert(systemEntry(s.system(), clock));
-            outbox.relay(envelope);
-        } else if (body instanceof Upward.EntryAnnounced e) {
-            catalogue.upsert(e.entry());
-            outbox.relay(envelope);
-        } else if (body instanceof Upward.DecisionReported d) {
+            return Optional.empty();
+        }
+
+        public Optional<String> systemRegistered(Upward.SystemRegistered s) {
+            catalogue.upsert(EntrySummaries.systemEntry(s.system(), clock.instant()));
+            return relayed();
+        }
+
+        public Optional<String> entryAnnounced(Upward.EntryAnnounced e) {
+            catalogue.upsert(EntrySummaries.entry(e.entry()));
+            return relayed();
+        }
+
+        public Optional<String> decisionReported(Upward.DecisionReported d) {
             turnaround.reported(d.report());
-            outbox.relay(envelope);
-        } else if (body instanceof Upward.ConditionUpdated c) {
+            return relayed();
+        }
+
+        public Optional<String> conditionUpdated(Upward.ConditionUpdated c) {
             if (c.update().decidingNode().equals(node.id())) {
                 return conditions.applyUpdate(c.update());
             }
-            outbox.relay(envelope);
-        } else if (body instanceof Upward.PlanRecordChanged r) {
-            planRecords.received(r.record());
-            outbox.relay(envelope);
+            return relayed();
         }
-        return Optional.empty();
+
+        public Optional<String> planRecordChanged(Upward.PlanRecordChanged r) {
+            planRecords.received(RecordSummaries.record(r.record()));
+            return relayed();
+        }
+
+        private Optional<String> relayed() {
+            outbox.relay(envelope, body);
+            return Optional.empty();
+        }
     }
 
-    /** The catalogue entry of a registered system: the same id at every node. */
-    public static CatalogueEntry systemEntry(SystemSummary s, Clock clock) {
-        return new CatalogueEntry(systemEntryId(s.ownerNode(), s.systemId()), EntryKind.EXISTING_SYSTEM, s.ownerName(),
-                s.name(), s.description(), s.functions(), s.functionCode(), s.language(),
-                EntryStatus.valueOf(s.status()), null, s.ownerNode(), s.version(), clock.instant());
-    }
-
-    public static String systemEntryId(String ownerNode, String systemId) {
-        return ownerNode + ":system:" + systemId;
-    }
-
-    private void record(String sender, Envelope envelope, String result, String reason, String digest) {
-        String incarnation = envelope.getOriginIncarnation().isBlank() ? null : envelope.getOriginIncarnation();
-        inbox.save(new InboxRow(new InboxRow.Key(envelope.getOriginNode(), envelope.getSeq()), sender,
-                envelope.getBodyCase().name(), result, reason == null || reason.length() <= 1000 ? reason : reason.substring(0, 1000),
+    private void record(String sender, WireEnvelope envelope, String result, String reason, String digest) {
+        String incarnation = envelope.incarnation().isBlank() ? null : envelope.incarnation();
+        inbox.save(new InboxRow(new InboxRow.Key(envelope.originNode(), envelope.seq()), sender,
+                envelope.bodyType(), result, reason == null || reason.length() <= 1000 ? reason : reason.substring(0, 1000),
                 clock.instant(), incarnation == null || incarnation.length() > 64 ? null : incarnation, digest));
     }
 

@@ -12,7 +12,7 @@ import java.util.TreeSet;
 import org.preconsult.federation.model.PlanRef;
 import org.preconsult.node.NodeSettings;
 import org.preconsult.plan.application.PlanDeliveries;
-import org.preconsult.review.application.ReviewCases;
+import org.preconsult.review.application.CaseHoldings;
 import org.preconsult.sync.infrastructure.SyncRepositories.SubtreeRows;
 import org.preconsult.sync.infrastructure.SyncRows.SubtreeRow;
 
@@ -53,7 +53,7 @@ public class Reconciliation {
     public record Repair(int announcedAgain, int confirmed) {
     }
 
-    private final ReviewCases review;
+    private final CaseHoldings review;
     private final PlanDeliveries deliveries;
     private final SubtreeRows subtree;
     private final ReceivingEnvelopes receiving;
@@ -62,7 +62,7 @@ public class Reconciliation {
     private final SyncConflicts conflicts;
     private final NodeSettings node;
 
-    public Reconciliation(ReviewCases review, PlanDeliveries deliveries, SubtreeRows subtree, ReceivingEnvelopes receiving,
+    public Reconciliation(CaseHoldings review, PlanDeliveries deliveries, SubtreeRows subtree, ReceivingEnvelopes receiving,
                           Feed feed, Outbox outbox, SyncConflicts conflicts, NodeSettings node) {
         this.review = review;
         this.deliveries = deliveries;

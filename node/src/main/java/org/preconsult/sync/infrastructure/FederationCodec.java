@@ -3,11 +3,9 @@ package org.preconsult.sync.infrastructure;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import org.preconsult.catalogue.model.CatalogueEntry;
-import org.preconsult.catalogue.model.EntryKind;
-import org.preconsult.catalogue.model.EntryStatus;
 import org.preconsult.federation.model.ConditionUpdate;
 import org.preconsult.federation.model.DecisionReport;
+import org.preconsult.federation.model.EntrySummary;
 import org.preconsult.federation.model.PlanSummary;
 import org.preconsult.federation.model.PreliminaryReview;
 import org.preconsult.federation.model.SystemSummary;
@@ -15,8 +13,10 @@ import org.preconsult.federation.model.Upward;
 import org.preconsult.federation.v1.Envelope;
 
 /**
- * Maps the federation's domain values to and from their protobuf form. The only place besides the
- * gRPC adapters where generated types appear; empty strings on the wire stand for absent values.
+ * Maps the federation's messages ({@code org.preconsult.federation.model}) to and from their
+ * protobuf form; empty strings on the wire stand for absent values. Encoding is a visitor over the
+ * sealed {@link Upward}, so a new message type does not compile until it has its wire form;
+ * decoding refuses a body it does not know.
  */
 public final class FederationCodec {
 
@@ -28,21 +28,35 @@ public final class FederationCodec {
     public static Envelope envelope(String originNode, String incarnation, long seq, Instant createdAt, Upward body) {
         var builder = Envelope.newBuilder().setOriginNode(originNode).setSeq(seq).setOriginIncarnation(incarnation)
                 .setCreatedAtEpochMs(createdAt.toEpochMilli());
-        if (body instanceof Upward.PlanSubmitted p) {
-            builder.setPlanSubmitted(toProto(p.plan()));
-        } else if (body instanceof Upward.SystemRegistered s) {
-            builder.setSystemRegistered(toProto(s.system()));
-        } else if (body instanceof Upward.ReviewForwarded f) {
-            builder.setReviewForwarded(toProto(f));
-        } else if (body instanceof Upward.EntryAnnounced e) {
-            builder.setCatalogueEntryAnnounced(toProto(e.entry()));
-        } else if (body instanceof Upward.DecisionReported d) {
-            builder.setDecisionReported(toProto(d.report()));
-        } else if (body instanceof Upward.ConditionUpdated c) {
-            builder.setConditionUpdated(toProto(c.update()));
-        } else if (body instanceof Upward.PlanRecordChanged r) {
-            builder.setPlanRecordChanged(LifecycleCodec.toProto(r.record()));
-        }
+        body.accept(new Upward.Visitor<Envelope.Builder>() {
+            public Envelope.Builder planSubmitted(Upward.PlanSubmitted p) {
+                return builder.setPlanSubmitted(toProto(p.plan()));
+            }
+
+            public Envelope.Builder systemRegistered(Upward.SystemRegistered s) {
+                return builder.setSystemRegistered(toProto(s.system()));
+            }
+
+            public Envelope.Builder reviewForwarded(Upward.ReviewForwarded f) {
+                return builder.setReviewForwarded(toProto(f));
+            }
+
+            public Envelope.Builder entryAnnounced(Upward.EntryAnnounced e) {
+                return builder.setCatalogueEntryAnnounced(toProto(e.entry()));
+            }
+
+            public Envelope.Builder decisionReported(Upward.DecisionReported d) {
+                return builder.setDecisionReported(toProto(d.report()));
+            }
+
+            public Envelope.Builder conditionUpdated(Upward.ConditionUpdated c) {
+                return builder.setConditionUpdated(toProto(c.update()));
+            }
+
+            public Envelope.Builder planRecordChanged(Upward.PlanRecordChanged r) {
+                return builder.setPlanRecordChanged(LifecycleCodec.toProto(r.record()));
+            }
+        });
         return builder.build();
     }
 
@@ -185,22 +199,22 @@ public final class FederationCodec {
 
     // ------------------------------------------------------------------ catalogue entries
 
-    public static org.preconsult.federation.v1.CatalogueEntry toProto(CatalogueEntry e) {
+    public static org.preconsult.federation.v1.CatalogueEntry toProto(EntrySummary e) {
         return org.preconsult.federation.v1.CatalogueEntry.newBuilder()
-                .setId(e.id()).setKind(e.kind().name()).setOwner(text(e.owner())).setName(e.name())
+                .setId(e.id()).setKind(e.kind()).setOwner(text(e.owner())).setName(e.name())
                 .setDescription(text(e.description())).addAllFunctions(e.functions())
                 .setFunctionCode(text(e.functionCode())).setLanguage(text(e.language()))
-                .setStatus(e.status().name()).setBudget(e.budget() == null ? "" : e.budget().toPlainString())
+                .setStatus(e.status()).setBudget(e.budget() == null ? "" : e.budget().toPlainString())
                 .setOriginNode(text(e.originNode())).setVersion(e.version())
                 .build();
     }
 
-    public static CatalogueEntry fromProto(org.preconsult.federation.v1.CatalogueEntry e, Instant receivedAt) {
+    public static EntrySummary fromProto(org.preconsult.federation.v1.CatalogueEntry e, Instant receivedAt) {
         require(!e.getId().isBlank(), "catalogue entry id is empty");
         require(!e.getName().isBlank(), "catalogue entry name is empty");
-        return new CatalogueEntry(e.getId(), EntryKind.valueOf(e.getKind()), absent(e.getOwner()), e.getName(),
+        return new EntrySummary(e.getId(), e.getKind(), absent(e.getOwner()), e.getName(),
                 e.getDescription(), e.getFunctionsList(), absent(e.getFunctionCode()), absent(e.getLanguage()),
-                EntryStatus.valueOf(e.getStatus()), decimal(e.getBudget()), absent(e.getOriginNode()),
+                e.getStatus(), decimal(e.getBudget()), absent(e.getOriginNode()),
                 e.getVersion(), receivedAt);
     }
 

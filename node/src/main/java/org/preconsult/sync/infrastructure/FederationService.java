@@ -29,7 +29,7 @@ import org.preconsult.sync.application.Feed;
 import org.preconsult.sync.application.ReceivingEnvelopes;
 import org.preconsult.sync.application.SyncSettings;
 import org.preconsult.sync.infrastructure.SyncRows.FeedRow;
-import org.preconsult.trust.api.FederationAuthority;
+import org.preconsult.trust.infrastructure.FederationAuthority;
 import org.preconsult.federation.v1.EnrolmentRequest;
 import org.preconsult.federation.v1.EnrolmentResponse;
 import org.slf4j.Logger;
@@ -83,7 +83,7 @@ public class FederationService extends FederationGrpc.FederationImplBase {
                 continue;
             }
             try {
-                acks.addAcks(ack(envelope, receiving.receive(sender, envelope)));
+                acks.addAcks(ack(envelope, receiving.receive(sender, EnvelopeWire.of(envelope), () -> FederationCodec.body(envelope))));
             } catch (RuntimeException e) {
                 var unstorable = authority.unstorable(sender, envelope, e);
                 if (unstorable.isPresent()) {

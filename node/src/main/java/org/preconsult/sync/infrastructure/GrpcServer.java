@@ -12,7 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
-import org.preconsult.trust.api.PeerIdentityInterceptor;
+import org.preconsult.trust.infrastructure.PeerIdentityInterceptor;
 import org.preconsult.trust.application.NodeCertificate;
 import org.preconsult.trust.application.TrustSettings;
 import org.preconsult.trust.infrastructure.FederationTls;

@@ -3,26 +3,22 @@ package org.preconsult.sync.infrastructure;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import org.preconsult.catalogue.model.EntryKind;
-import org.preconsult.lifecycle.model.Deliverable;
-import org.preconsult.lifecycle.model.PlanRecord;
-import org.preconsult.lifecycle.model.Stage;
-import org.preconsult.review.application.ReviewCases;
+import org.preconsult.federation.model.RecordSummary;
 
 /**
- * Maps plan records (life after the decision) to and from their protobuf form. A record may carry
- * only its own plan's catalogue entry: an entry of another id, owner or kind is refused, so an
- * owner can never change another government's catalogue entries through its records.
+ * Maps plan records (life after the decision) to and from their protobuf form. What needs the
+ * lifecycle's own types (stage, deliverables, the plan's own entry) is checked when the lifecycle
+ * reads the record back ({@code org.preconsult.lifecycle.application.RecordSummaries}).
  */
 final class LifecycleCodec {
 
     private LifecycleCodec() {
     }
 
-    static org.preconsult.federation.v1.PlanRecord toProto(PlanRecord r) {
+    static org.preconsult.federation.v1.PlanRecord toProto(RecordSummary r) {
         var builder = org.preconsult.federation.v1.PlanRecord.newBuilder()
                 .setPlanId(r.planId()).setOwnerNode(r.ownerNode()).setOwnerName(text(r.ownerName()))
-                .setTitle(r.title()).setBudget(decimalText(r.budget())).setStage(r.stage().name())
+                .setTitle(r.title()).setBudget(decimalText(r.budget())).setStage(r.stage())
                 .setSubmittedAtEpochMs(millis(r.submittedAt())).setApprovedAtEpochMs(millis(r.approvedAt()))
                 .setKickoffOn(dateText(r.kickoffOn())).setGoLiveOn(dateText(r.goLiveOn()))
                 .setCancelReason(text(r.cancelReason())).setSystemId(text(r.systemId()))
@@ -38,40 +34,32 @@ final class LifecycleCodec {
         }
         for (var d : r.deliverables()) {
             builder.addDeliverables(org.preconsult.federation.v1.Deliverable.newBuilder()
-                    .setKind(d.kind().name()).setTitle(d.title()).setDeliveredOn(d.deliveredOn().toString())
+                    .setKind(d.kind()).setTitle(d.title()).setDeliveredOn(d.deliveredOn().toString())
                     .setSizeBytes(d.sizeBytes()).setChecksum(d.checksum()).setLink(text(d.link())));
         }
         return builder.build();
     }
 
-    static PlanRecord fromProto(org.preconsult.federation.v1.PlanRecord r, Instant receivedAt) {
+    static RecordSummary fromProto(org.preconsult.federation.v1.PlanRecord r, Instant receivedAt) {
         require(!r.getPlanId().isBlank() && !r.getOwnerNode().isBlank(), "plan_id and owner_node are required");
         require(!r.getTitle().isBlank(), "title is empty");
         require(r.getVersion() > 0, "version must be positive");
         require(r.getLastUpdateAtEpochMs() > 0, "last_update_at is required");
         var decisions = r.getDecisionsList().stream().map(d -> {
             require(!d.getOutcome().isBlank() && d.getDecidedAtEpochMs() > 0, "a decision line needs its outcome and time");
-            return new PlanRecord.DecisionLine(d.getRevision(), d.getOutcome(), decimal(d.getBudget()),
+            return new RecordSummary.DecisionLine(d.getRevision(), d.getOutcome(), decimal(d.getBudget()),
                     instant(d.getSubmittedAtEpochMs()), Instant.ofEpochMilli(d.getDecidedAtEpochMs()),
                     absent(d.getDecidingNode()));
         }).toList();
         var deliverables = r.getDeliverablesList().stream().map(d -> {
             var deliveredOn = date(d.getDeliveredOn());
             require(deliveredOn != null, "a deliverable needs its date");
-            var invalid = Deliverable.invalid(d.getTitle(), deliveredOn, LocalDate.MAX, d.getSizeBytes(),
-                    d.getChecksum(), absent(d.getLink()));
-            require(invalid.isEmpty(), "deliverable " + d.getKind() + ": " + invalid.map(Object::toString).orElse(""));
-            return new Deliverable(Deliverable.Kind.valueOf(d.getKind()), d.getTitle(), deliveredOn, d.getSizeBytes(),
+            return new RecordSummary.DeliverableLine(d.getKind(), d.getTitle(), deliveredOn, d.getSizeBytes(),
                     d.getChecksum(), absent(d.getLink()));
         }).toList();
         var entry = r.hasEntry() ? FederationCodec.fromProto(r.getEntry(), receivedAt) : null;
-        if (entry != null) {
-            require(entry.id().equals(ReviewCases.planEntryId(r.getOwnerNode(), r.getPlanId()))
-                    && r.getOwnerNode().equals(entry.originNode()) && entry.kind() == EntryKind.PLAN,
-                    "a plan record may only carry its own plan's catalogue entry");
-        }
-        return new PlanRecord(r.getPlanId(), r.getOwnerNode(), absent(r.getOwnerName()), r.getTitle(),
-                decimal(r.getBudget()), Stage.valueOf(r.getStage()), instant(r.getSubmittedAtEpochMs()),
+        return new RecordSummary(r.getPlanId(), r.getOwnerNode(), absent(r.getOwnerName()), r.getTitle(),
+                decimal(r.getBudget()), r.getStage(), instant(r.getSubmittedAtEpochMs()),
                 instant(r.getApprovedAtEpochMs()), date(r.getKickoffOn()), date(r.getGoLiveOn()),
                 absent(r.getCancelReason()), absent(r.getSystemId()), Instant.ofEpochMilli(r.getLastUpdateAtEpochMs()),
                 r.getVersion(), decisions, entry, deliverables);

@@ -18,10 +18,8 @@ import com.google.protobuf.ByteString;
 import java.time.Clock;
 import org.preconsult.federation.model.PlanRef;
 import org.preconsult.federation.v1.Envelope;
-import org.preconsult.federation.v1.FeedItem;
 import org.preconsult.federation.v1.ReconcileRequest;
 import org.preconsult.federation.v1.ReconcileResponse;
-import org.preconsult.federation.v1.Resync;
 import org.preconsult.sync.application.Acknowledgements;
 import org.preconsult.sync.application.Receipt;
 import org.preconsult.sync.application.Reconciliation;
@@ -32,11 +30,12 @@ import org.preconsult.federation.v1.PushRequest;
 import org.preconsult.node.NodeSettings;
 import org.preconsult.sync.application.ApplyingFeed;
 import org.preconsult.sync.application.Outbox;
+import org.preconsult.sync.application.PulledItem;
 import org.preconsult.sync.application.SyncSettings;
 import org.preconsult.sync.application.SyncSignals;
 import org.preconsult.sync.application.SyncStatus;
 import org.preconsult.sync.infrastructure.SyncRows.OutboxRow;
-import org.preconsult.trust.api.OriginSeals;
+import org.preconsult.trust.infrastructure.OriginSeals;
 import org.preconsult.trust.infrastructure.ParentConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -277,13 +276,11 @@ public class ParentLink {
                         var item = stream.next();
                         if (item.hasHeartbeat() && item.getHeartbeat().getHeadPosition() < applying.cursor()) {
                             // The parent's feed is behind this node's cursor: it went back. Re-read from the start.
-                            applying.apply(FeedItem.newBuilder().setResync(Resync.newBuilder()
-                                    .setReason("the parent's head " + item.getHeartbeat().getHeadPosition()
-                                            + " is behind this node's cursor")
-                                    .setHeadPosition(item.getHeartbeat().getHeadPosition())).build());
+                            applying.apply(new PulledItem.Resync("the parent's head " + item.getHeartbeat().getHeadPosition()
+                                    + " is behind this node's cursor"));
                             break;
                         }
-                        applying.apply(item);
+                        applying.apply(FeedWire.pulled(item));
                         status.succeeded(SyncStatus.Direction.DOWN);
                         backoff.reset();
                     }

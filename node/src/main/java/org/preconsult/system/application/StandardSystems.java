@@ -6,7 +6,7 @@ import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Map;
-import java.util.UUID;
+import org.preconsult.catalogue.model.EntryIds;
 import org.preconsult.audit.application.AuditTrail;
 import org.preconsult.audit.application.CurrentActor;
 import org.preconsult.catalogue.application.Catalogue;
@@ -14,7 +14,6 @@ import org.preconsult.catalogue.model.CatalogueEntry;
 import org.preconsult.catalogue.model.EntryKind;
 import org.preconsult.catalogue.model.EntryStatus;
 import org.preconsult.common.api.ProblemException;
-import org.preconsult.node.NodeRole;
 import org.preconsult.node.NodeSettings;
 
 /**
@@ -41,7 +40,7 @@ public class StandardSystems {
     @Transactional
     public CatalogueEntry register(SystemRegistry.SystemCommand command, String owner, BigDecimal budget) {
         requireCentral();
-        var entry = new CatalogueEntry(node.id() + ":standard:" + UUID.randomUUID(), EntryKind.STANDARD_SYSTEM,
+        var entry = new CatalogueEntry(EntryIds.newStandard(node.id()), EntryKind.STANDARD_SYSTEM,
                 owner == null || owner.isBlank() ? node.name() : owner, command.name(), command.description(),
                 command.functions(), command.functionCode(), command.language(),
                 command.status() == null ? EntryStatus.PLANNED : command.status(), budget, node.id(), 1, clock.instant());
@@ -68,7 +67,7 @@ public class StandardSystems {
     }
 
     private void requireCentral() {
-        if (node.role() != NodeRole.CENTRAL) {
+        if (!node.isCentral()) {
             throw new ProblemException(HttpStatus.CONFLICT,
                     "Standard systems are registered at the central node; this node is " + node.role() + ".");
         }

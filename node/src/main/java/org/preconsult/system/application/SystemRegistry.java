@@ -17,8 +17,8 @@ import org.preconsult.common.infrastructure.TextLists;
 import org.preconsult.federation.model.SystemSummary;
 import org.preconsult.federation.model.Upward;
 import org.preconsult.node.NodeSettings;
-import org.preconsult.sync.application.Outbox;
-import org.preconsult.sync.application.ReceivingEnvelopes;
+import org.preconsult.federation.application.Upstream;
+import org.preconsult.catalogue.application.EntrySummaries;
 import org.preconsult.system.infrastructure.SystemRow;
 import org.preconsult.system.infrastructure.SystemRows;
 import org.preconsult.system.model.InformationSystem;
@@ -38,13 +38,13 @@ public class SystemRegistry {
 
     private final SystemRows rows;
     private final Catalogue catalogue;
-    private final Outbox outbox;
+    private final Upstream outbox;
     private final NodeSettings node;
     private final Clock clock;
     private final AuditTrail audit;
     private final CurrentActor actor;
 
-    public SystemRegistry(SystemRows rows, Catalogue catalogue, Outbox outbox, NodeSettings node, Clock clock,
+    public SystemRegistry(SystemRows rows, Catalogue catalogue, Upstream outbox, NodeSettings node, Clock clock,
                           AuditTrail audit, CurrentActor actor) {
         this.rows = rows;
         this.catalogue = catalogue;
@@ -111,8 +111,8 @@ public class SystemRegistry {
         var summary = new SystemSummary(system.id(), system.version(), node.id(), node.name(), system.name(),
                 system.description(), system.functions(), system.functionCode(), system.platform(),
                 system.status().name(), system.goLiveYear(), system.language());
-        catalogue.upsert(ReceivingEnvelopes.systemEntry(summary, clock));
-        outbox.append(new Upward.SystemRegistered(summary));
+        catalogue.upsert(EntrySummaries.systemEntry(summary, clock.instant()));
+        outbox.announce(new Upward.SystemRegistered(summary));
     }
 
     private static EntryStatus statusOf(SystemCommand command) {

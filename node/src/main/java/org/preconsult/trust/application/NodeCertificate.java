@@ -87,7 +87,7 @@ public class NodeCertificate {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read this node's certificate in " + dir, e);
         }
-        if (held == null && node.role() == NodeRole.CENTRAL && !node.hasParent()) {
+        if (held == null && node.isCentral() && !node.hasParent()) {
             createRoot();
         }
     }

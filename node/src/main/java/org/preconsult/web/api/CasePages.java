@@ -31,7 +31,10 @@ import java.util.Map;
 import org.preconsult.common.api.ProblemException;
 import org.preconsult.common.model.Outcome;
 import org.preconsult.identity.model.Role;
-import org.preconsult.review.application.ReviewCases;
+import org.preconsult.review.api.ReviewProblems;
+import org.preconsult.review.application.DecidingCases;
+import org.preconsult.review.application.DecisionCommand;
+import org.preconsult.review.application.ReadingCases;
 import org.preconsult.review.model.CaseStatus;
 import org.preconsult.review.model.ReviewCase;
 import org.preconsult.web.infrastructure.Csrf;
@@ -92,11 +95,13 @@ public class CasePages {
     }
 
     private final UiContext context;
-    private final ReviewCases cases;
+    private final ReadingCases cases;
+    private final DecidingCases deciding;
     private final Csrf csrf;
     private final Clock clock;
 
-    CasePages(UiContext context, ReviewCases cases, Csrf csrf, Clock clock) {
+    CasePages(UiContext context, ReadingCases cases, DecidingCases deciding, Csrf csrf, Clock clock) {
+        this.deciding = deciding;
         this.context = context;
         this.cases = cases;
         this.csrf = csrf;
@@ -121,7 +126,7 @@ public class CasePages {
 
     @Get("/{id}")
     Object show(HttpRequest<?> request, @PathVariable String id) {
-        var c = cases.get(id);
+        var c = ReviewProblems.found(cases.find(id), id);
         var ui = context.of(request);
         return UiContext.page("cases/show", page(request, c, preselected(c, ui), List.of(), null));
     }
@@ -132,7 +137,7 @@ public class CasePages {
         if (!csrf.verify(request, body.get(Csrf.FIELD))) {
             return HttpResponse.status(HttpStatus.FORBIDDEN);
         }
-        var c = cases.get(id);
+        var c = ReviewProblems.found(cases.find(id), id);
         List<ConditionRow> rows = new ArrayList<>();
         for (int i = 1; i <= CONDITION_ROWS; i++) {
             rows.add(new ConditionRow(body.getOrDefault("condition-" + i + "-text", "").strip(),
@@ -157,7 +162,7 @@ public class CasePages {
         if (outcome != null && recommended != null && !recommended.equals(outcome.name()) && form.overrideReason().isBlank()) {
             errors.add("case.error.override");
         }
-        List<ReviewCases.ConditionCommand> conditions = new ArrayList<>();
+        List<DecisionCommand.ConditionCommand> conditions = new ArrayList<>();
         for (var row : rows) {
             if (row.text().isEmpty()) {
                 continue;
@@ -173,7 +178,7 @@ public class CasePages {
             if (row.text().length() > 2000 || row.entryId().length() > 200) {
                 errors.add("case.error.tooLong");
             }
-            conditions.add(new ReviewCases.ConditionCommand(row.text(), due, row.entryId().isEmpty() ? null : row.entryId()));
+            conditions.add(new DecisionCommand.ConditionCommand(row.text(), due, row.entryId().isEmpty() ? null : row.entryId()));
         }
         if (outcome == Outcome.CONDITIONAL_APPROVAL && conditions.isEmpty()) {
             errors.add("case.error.conditions.required");
@@ -187,12 +192,12 @@ public class CasePages {
         var proposed = c.evidence() == null || c.evidence().recommendation() == null ? null : c.evidence().recommendation().proposed();
         boolean adopt = proposed != null && outcome == Outcome.CONDITIONAL_APPROVAL;
         try {
-            cases.decide(id, new ReviewCases.DecisionCommand(outcome, reasons, conditions,
+            ReviewProblems.decided(deciding.decide(id, new DecisionCommand(outcome, reasons, conditions,
                     adopt ? proposed.entryId() : null, adopt ? proposed.owner() : null,
-                    form.overrideReason().isBlank() ? null : form.overrideReason().strip()));
+                    form.overrideReason().isBlank() ? null : form.overrideReason().strip())));
         } catch (ProblemException refused) {
             return HttpResponse.status(refused.status()).body(UiContext.page("cases/show",
-                    page(request, cases.get(id), form, List.of(), refused.getMessage())));
+                    page(request, ReviewProblems.found(cases.find(id), id), form, List.of(), refused.getMessage())));
         }
         return HttpResponse.seeOther(URI.create("/cases/" + id));
     }

@@ -20,7 +20,7 @@ import org.preconsult.common.api.ProblemException;
 import org.preconsult.catalogue.model.DescribedEntry;
 import org.preconsult.catalogue.model.EntryKind;
 import org.preconsult.catalogue.model.Translation;
-import org.preconsult.redundancy.application.RedundancyChecking;
+import org.preconsult.redundancy.application.RedundancyCheck;
 import org.preconsult.redundancy.model.PlanDraft;
 
 /**
@@ -49,9 +49,9 @@ public class CataloguePages {
 
     private final UiContext context;
     private final BrowsingCatalogue browsing;
-    private final RedundancyChecking checking;
+    private final RedundancyCheck checking;
 
-    CataloguePages(UiContext context, BrowsingCatalogue browsing, RedundancyChecking checking) {
+    CataloguePages(UiContext context, BrowsingCatalogue browsing, RedundancyCheck checking) {
         this.context = context;
         this.browsing = browsing;
         this.checking = checking;

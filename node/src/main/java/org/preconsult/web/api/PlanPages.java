@@ -28,15 +28,16 @@ import org.preconsult.common.api.ProblemException;
 import org.preconsult.common.infrastructure.TextLists;
 import org.preconsult.identity.model.Role;
 import org.preconsult.node.NodeSettings;
-import org.preconsult.plan.application.ConditionsJson;
+import org.preconsult.decision.api.ConditionProblems;
+import org.preconsult.decision.infrastructure.ConditionsJson;
 import org.preconsult.plan.application.PlanConditions;
+import org.preconsult.plan.api.PlanProblems;
+import org.preconsult.plan.application.PlanDrafts;
 import org.preconsult.plan.application.PlanRegistry;
 import org.preconsult.plan.model.Plan;
 import org.preconsult.plan.model.PlanContent;
 import org.preconsult.plan.model.PlanStatus;
-import org.preconsult.redundancy.application.RedundancyChecking;
-import org.preconsult.redundancy.model.PlanDraft;
-import org.preconsult.review.application.ReviewCases;
+import org.preconsult.redundancy.application.RedundancyCheck;
 import org.preconsult.web.infrastructure.Csrf;
 
 /**
@@ -98,13 +99,13 @@ public class PlanPages {
     private final PlanRegistry plans;
     private final PlanConditions conditions;
     private final ConditionsJson conditionsJson;
-    private final RedundancyChecking checking;
+    private final RedundancyCheck checking;
     private final NodeSettings node;
     private final Csrf csrf;
     private final Clock clock;
 
     PlanPages(UiContext context, PlanRegistry plans, PlanConditions conditions, ConditionsJson conditionsJson,
-              RedundancyChecking checking, NodeSettings node, Csrf csrf, Clock clock) {
+              RedundancyCheck checking, NodeSettings node, Csrf csrf, Clock clock) {
         this.context = context;
         this.plans = plans;
         this.conditions = conditions;
@@ -155,7 +156,7 @@ public class PlanPages {
     @Get("/{id}/edit")
     @Secured({Role.SUBMITTER_, Role.COORDINATOR_})
     HttpResponse<?> edit(HttpRequest<?> request, @PathVariable String id, @Nullable @QueryValue Boolean saved) {
-        var plan = plans.get(id);
+        var plan = plan(id);
         if (!plan.status().isEditable()) {
             return HttpResponse.seeOther(URI.create("/plans/" + id));
         }
@@ -173,11 +174,11 @@ public class PlanPages {
         var typed = PlanForm.from(form);
         var parsed = typed.parse();
         if (!parsed.ok()) {
-            var plan = plans.get(id);
+            var plan = plan(id);
             return HttpResponse.badRequest(UiContext.page("plans/form", new PlanFormPage(context.of(request), id,
                     plan.status().name(), typed, parsed.errors(), live(plan), false)));
         }
-        plans.edit(id, parsed.content());
+        PlanProblems.changed(plans.edit(id, parsed.content()));
         String next = "continue".equals(form.get("action")) ? "/plans/" + id + "/submit" : "/plans/" + id + "/edit?saved=true";
         return HttpResponse.seeOther(URI.create(next));
     }
@@ -193,7 +194,7 @@ public class PlanPages {
             return HttpResponse.status(HttpStatus.FORBIDDEN);
         }
         var parsed = PlanForm.from(form).parse();
-        Plan plan = parsed.ok() ? plans.edit(id, parsed.content()) : plans.get(id);
+        Plan plan = parsed.ok() ? PlanProblems.changed(plans.edit(id, parsed.content())) : plan(id);
         return HttpResponse.ok(UiContext.page("plans/live", new LivePanel(context.of(request), id, live(plan), parsed.ok(),
                 !parsed.ok())));
     }
@@ -201,7 +202,7 @@ public class PlanPages {
     @Get("/{id}/submit")
     @Secured(Role.COORDINATOR_)
     HttpResponse<?> checkAnswers(HttpRequest<?> request, @PathVariable String id) {
-        var plan = plans.get(id);
+        var plan = plan(id);
         if (!plan.status().isEditable()) {
             return HttpResponse.seeOther(URI.create("/plans/" + id));
         }
@@ -216,9 +217,9 @@ public class PlanPages {
             return HttpResponse.status(HttpStatus.FORBIDDEN);
         }
         try {
-            plans.submit(id);
+            PlanProblems.changed(plans.submit(id));
         } catch (ProblemException refused) {
-            var plan = plans.get(id);
+            var plan = plan(id);
             return HttpResponse.status(refused.status()).body(UiContext.page("plans/submit",
                     new SubmitPage(context.of(request), id, PlanForm.of(plan.content()), live(plan),
                             List.of(refused.getMessage()))));
@@ -228,7 +229,7 @@ public class PlanPages {
 
     @Get("/{id}")
     Object show(HttpRequest<?> request, @PathVariable String id, @Nullable @QueryValue String notice) {
-        return UiContext.page("plans/show", planPage(request, plans.get(id), notice, null));
+        return UiContext.page("plans/show", planPage(request, plan(id), notice, null));
     }
 
     @Post(value = "/{id}/conditions/{conditionId}/fulfilment", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -240,10 +241,10 @@ public class PlanPages {
         }
         String evidence = form.getOrDefault("evidence", "").strip();
         if (evidence.isEmpty() || evidence.length() > 4000) {
-            return HttpResponse.badRequest(UiContext.page("plans/show", planPage(request, plans.get(id), null,
+            return HttpResponse.badRequest(UiContext.page("plans/show", planPage(request, plan(id), null,
                     evidence.isEmpty() ? "plan.condition.evidence.required" : "plan.error.tooLong")));
         }
-        conditions.fulfil(id, conditionId, evidence);
+        ConditionProblems.settled(conditions.fulfil(id, conditionId, evidence));
         return HttpResponse.seeOther(URI.create("/plans/" + id + "?notice=fulfilled"));
     }
 
@@ -262,10 +263,12 @@ public class PlanPages {
                 plan.status().isEditable(), notice == null || !notice.matches("[a-z]{1,20}") ? null : notice, errorKey);
     }
 
+    private Plan plan(String id) {
+        return PlanProblems.found(plans.find(id), id);
+    }
+
     private Live live(Plan plan) {
-        var c = plan.content();
-        var draft = new PlanDraft(c.title(), c.purpose(), c.functions(), c.functionCode(), c.language(), node.name(),
-                c.budget(), ReviewCases.planEntryId(node.id(), plan.id()));
+        var draft = PlanDrafts.of(plan, node);
         var completeness = plan.completeness();
         return new Live(completeness.score(), completeness.missing().stream().map(m -> m.field()).toList(),
                 CheckView.of(checking.check(draft, 5)));

@@ -24,7 +24,7 @@ import org.preconsult.catalogue.application.Catalogue;
 import org.preconsult.catalogue.model.CatalogueEntry;
 import org.preconsult.catalogue.model.EntryKind;
 import org.preconsult.catalogue.model.EntryStatus;
-import org.preconsult.redundancy.application.RedundancyChecking;
+import org.preconsult.redundancy.application.RedundancyCheck;
 import org.preconsult.redundancy.model.PlanDraft;
 import org.preconsult.testing.NodeFixture;
 import org.preconsult.testing.NodeFixture.Reply;
@@ -46,7 +46,7 @@ class IndexRebuildApiTest implements TestPropertyProvider {
     @Inject
     Catalogue catalogue;
     @Inject
-    RedundancyChecking checking;
+    RedundancyCheck checking;
 
     BlockingHttpClient client;
 

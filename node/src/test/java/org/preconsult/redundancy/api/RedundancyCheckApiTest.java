@@ -28,7 +28,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.preconsult.catalogue.model.EntryKind;
 import org.preconsult.common.api.Problem;
 import org.preconsult.common.model.Outcome;
-import org.preconsult.redundancy.application.RedundancyChecking;
+import org.preconsult.redundancy.application.RedundancyCheck;
 import org.preconsult.redundancy.model.CheckResult;
 import org.preconsult.redundancy.model.Evidence;
 import org.preconsult.redundancy.model.Match;
@@ -48,7 +48,7 @@ class RedundancyCheckApiTest implements TestPropertyProvider {
             new Evidence(List.of(), List.of(), false, "en→en", false));
 
     /** Records what the endpoint asked for and answers with {@link #answer}. */
-    static final class RecordingChecker implements RedundancyChecking {
+    static final class RecordingChecker implements RedundancyCheck {
         final List<PlanDraft> drafts = new ArrayList<>();
         final List<Integer> limits = new ArrayList<>();
         CheckResult answer;
@@ -63,8 +63,8 @@ class RedundancyCheckApiTest implements TestPropertyProvider {
 
     final RecordingChecker checker = new RecordingChecker();
 
-    @MockBean(RedundancyChecking.class)
-    RedundancyChecking checking() {
+    @MockBean(RedundancyCheck.class)
+    RedundancyCheck checking() {
         return checker;
     }
 

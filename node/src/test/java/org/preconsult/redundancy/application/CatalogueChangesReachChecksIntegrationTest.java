@@ -38,7 +38,7 @@ class CatalogueChangesReachChecksIntegrationTest implements TestPropertyProvider
     @Inject
     Catalogue catalogue;
     @Inject
-    RedundancyChecking checking;
+    RedundancyCheck checking;
     @Inject
     CatalogueIndex index;
     @Inject

@@ -1,18 +1,18 @@
-package org.preconsult.sync.application;
+package org.preconsult.sync.infrastructure;
 
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import org.preconsult.node.NodeRole;
 import org.preconsult.node.NodeSettings;
 import org.preconsult.signing.application.RotatingNodeKey;
 import org.preconsult.signing.infrastructure.NodeKeyMessages;
 import org.preconsult.signing.infrastructure.NodeKeys;
 import org.preconsult.sync.infrastructure.SyncRepositories.PublishedKeyRows;
 import org.preconsult.sync.infrastructure.SyncRows.PublishedKeyRow;
-import org.preconsult.trust.api.KeySeals;
+import org.preconsult.sync.application.Feed;
+import org.preconsult.trust.infrastructure.KeySeals;
 
 /**
  * Offers this node's public signing keys to its subtree, once per key: at start (new node or new
@@ -57,12 +57,12 @@ public class PublishingKeys {
     /** Broadcasts every own key not broadcast before; nodes without children keep nothing. */
     @Transactional
     public void publishNewKeys() {
-        if (node.role() == NodeRole.LOCAL || !seals.canSeal()) {
+        if (!node.hasChildren() || !seals.canSeal()) {
             return;
         }
         for (var key : keys.publicKeys()) {
             if (!published.existsById(key.keyId())) {
-                feed.broadcast(seals.seal(NodeKeyMessages.toProto(key)));
+                feed.publishKey(seals.seal(NodeKeyMessages.toProto(key)).toByteArray());
                 published.save(new PublishedKeyRow(key.keyId(), clock.instant()));
             }
         }

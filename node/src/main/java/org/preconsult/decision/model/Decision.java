@@ -1,4 +1,4 @@
-package org.preconsult.review.model;
+package org.preconsult.decision.model;
 
 import java.time.Instant;
 import java.util.List;

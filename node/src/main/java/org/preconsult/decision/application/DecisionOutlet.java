@@ -1,6 +1,6 @@
-package org.preconsult.review.application;
+package org.preconsult.decision.application;
 
-import org.preconsult.review.model.Decision;
+import org.preconsult.decision.model.Decision;
 
 /** Sends a decision on its way to the plan's origin, signed, within the deciding transaction. */
 public interface DecisionOutlet {

@@ -1,4 +1,4 @@
-package org.preconsult.trust.api;
+package org.preconsult.trust.infrastructure;
 
 import com.google.protobuf.ByteString;
 import jakarta.inject.Singleton;
@@ -11,7 +11,6 @@ import java.util.Optional;
 import org.preconsult.federation.v1.NodeKey;
 import org.preconsult.node.NodeSettings;
 import org.preconsult.trust.application.NodeCertificate;
-import org.preconsult.trust.infrastructure.Pki;
 
 /**
  * Binds decision-signing keys to the federation's certificates. A node seals each public signing

@@ -1,4 +1,4 @@
-package org.preconsult.trust.api;
+package org.preconsult.trust.infrastructure;
 
 import com.google.protobuf.ByteString;
 import jakarta.inject.Singleton;
@@ -15,7 +15,6 @@ import org.preconsult.node.NodeSettings;
 import org.preconsult.trust.application.EnrolledChildren;
 import org.preconsult.trust.application.NodeCertificate;
 import org.preconsult.trust.application.TrustSettings;
-import org.preconsult.trust.infrastructure.Pki;
 import org.preconsult.trust.model.OriginCheck;
 
 /**

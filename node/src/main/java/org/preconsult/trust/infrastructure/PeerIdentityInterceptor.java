@@ -1,4 +1,4 @@
-package org.preconsult.trust.api;
+package org.preconsult.trust.infrastructure;
 
 import io.grpc.Context;
 import io.grpc.Contexts;
@@ -19,7 +19,6 @@ import org.preconsult.federation.v1.FederationGrpc;
 import org.preconsult.node.NodeSettings;
 import org.preconsult.trust.application.EnrolledChildren;
 import org.preconsult.trust.application.TrustRefusals;
-import org.preconsult.trust.infrastructure.Pki;
 
 /**
  * Admits a federation call only from a child this node enrolled, named by the client certificate

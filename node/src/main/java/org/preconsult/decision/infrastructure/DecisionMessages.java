@@ -1,11 +1,11 @@
-package org.preconsult.review.infrastructure;
+package org.preconsult.decision.infrastructure;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import org.preconsult.common.model.Outcome;
 import org.preconsult.federation.v1.DecisionContent;
-import org.preconsult.review.model.Condition;
-import org.preconsult.review.model.Decision;
+import org.preconsult.decision.model.Condition;
+import org.preconsult.decision.model.Decision;
 
 /** Maps decisions to and from the signed wire form. */
 public final class DecisionMessages {

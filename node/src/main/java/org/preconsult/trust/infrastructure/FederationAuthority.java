@@ -1,4 +1,4 @@
-package org.preconsult.trust.api;
+package org.preconsult.trust.infrastructure;
 
 import com.google.protobuf.ByteString;
 import io.grpc.Status;

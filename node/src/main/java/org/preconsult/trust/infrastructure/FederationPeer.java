@@ -1,4 +1,4 @@
-package org.preconsult.trust.api;
+package org.preconsult.trust.infrastructure;
 
 import io.grpc.Context;
 import io.grpc.Status;

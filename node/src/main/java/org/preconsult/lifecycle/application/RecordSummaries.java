@@ -1,0 +1,60 @@
+package org.preconsult.lifecycle.application;
+
+import java.time.LocalDate;
+import org.preconsult.catalogue.application.EntrySummaries;
+import org.preconsult.catalogue.model.EntryIds;
+import org.preconsult.catalogue.model.EntryKind;
+import org.preconsult.federation.model.RecordSummary;
+import org.preconsult.lifecycle.model.Deliverable;
+import org.preconsult.lifecycle.model.PlanRecord;
+import org.preconsult.lifecycle.model.Stage;
+
+/**
+ * Maps plan records to and from the form they travel in. Reading back validates what the record
+ * claims: a known stage, deliverables a node could record, and only its own plan's catalogue
+ * entry (an entry of another id, owner or kind is refused, so an owner can never change another
+ * government's catalogue entries through its records). A refusal is an
+ * {@link IllegalArgumentException} naming what is wrong.
+ */
+public final class RecordSummaries {
+
+    private RecordSummaries() {
+    }
+
+    public static RecordSummary of(PlanRecord r) {
+        return new RecordSummary(r.planId(), r.ownerNode(), r.ownerName(), r.title(), r.budget(), r.stage().name(),
+                r.submittedAt(), r.approvedAt(), r.kickoffOn(), r.goLiveOn(), r.cancelReason(), r.systemId(),
+                r.lastUpdateAt(), r.version(),
+                r.decisions().stream().map(d -> new RecordSummary.DecisionLine(d.revision(), d.outcome(), d.budget(),
+                        d.submittedAt(), d.decidedAt(), d.decidingNode())).toList(),
+                r.entry() == null ? null : EntrySummaries.of(r.entry()),
+                r.deliverables().stream().map(d -> new RecordSummary.DeliverableLine(d.kind().name(), d.title(),
+                        d.deliveredOn(), d.sizeBytes(), d.checksum(), d.link())).toList());
+    }
+
+    public static PlanRecord record(RecordSummary r) {
+        var decisions = r.decisions().stream().map(d -> new PlanRecord.DecisionLine(d.revision(), d.outcome(),
+                d.budget(), d.submittedAt(), d.decidedAt(), d.decidingNode())).toList();
+        var deliverables = r.deliverables().stream().map(d -> {
+            var invalid = Deliverable.invalid(d.title(), d.deliveredOn(), LocalDate.MAX, d.sizeBytes(), d.checksum(), d.link());
+            require(invalid.isEmpty(), "deliverable " + d.kind() + ": " + invalid.map(Object::toString).orElse(""));
+            return new Deliverable(Deliverable.Kind.valueOf(d.kind()), d.title(), d.deliveredOn(), d.sizeBytes(),
+                    d.checksum(), d.link());
+        }).toList();
+        var entry = r.entry() == null ? null : EntrySummaries.entry(r.entry());
+        if (entry != null) {
+            require(entry.id().equals(EntryIds.plan(r.ownerNode(), r.planId()))
+                    && r.ownerNode().equals(entry.originNode()) && entry.kind() == EntryKind.PLAN,
+                    "a plan record may only carry its own plan's catalogue entry");
+        }
+        return new PlanRecord(r.planId(), r.ownerNode(), r.ownerName(), r.title(), r.budget(), Stage.valueOf(r.stage()),
+                r.submittedAt(), r.approvedAt(), r.kickoffOn(), r.goLiveOn(), r.cancelReason(), r.systemId(),
+                r.lastUpdateAt(), r.version(), decisions, entry, deliverables);
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

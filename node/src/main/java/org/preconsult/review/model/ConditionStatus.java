@@ -1,8 +1,0 @@
-package org.preconsult.review.model;
-
-/** Where an obligation of a conditional approval stands. */
-public enum ConditionStatus {
-    OPEN,
-    FULFILLED,
-    WAIVED
-}
