@@ -21,6 +21,7 @@ import io.micronaut.security.annotation.Secured;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import org.preconsult.common.api.PageView;
 import org.preconsult.identity.model.Role;
 import org.preconsult.plan.application.ConditionsJson;
@@ -113,12 +114,14 @@ class PlanController {
      */
     @Get("/{id}/redundancy-check")
     @Secured({Role.SUBMITTER_, Role.COORDINATOR_, Role.REVIEWER_})
-    RedundancyCheckResponse check(@PathVariable String id, @QueryValue(defaultValue = "10") @Min(1) @Max(50) int limit) {
+    RedundancyCheckResponse check(@PathVariable String id, @QueryValue(defaultValue = "10") @Min(1) @Max(50) int limit,
+                                  @Nullable @QueryValue @Pattern(regexp = "true|false",
+                                          message = "bestPractice must be true or false") String bestPractice) {
         var plan = plans.get(id);
         var c = plan.content();
         var draft = new PlanDraft(c.title(), c.purpose(), c.functions(), c.functionCode(), c.language(), node.name(),
                 c.budget(), ReviewCases.planEntryId(node.id(), plan.id()));
-        return RedundancyCheckResponse.from(checking.check(draft, limit));
+        return RedundancyCheckResponse.from(checking.check(draft, limit, "true".equals(bestPractice)));
     }
 
     @Post("/{id}/conditions/{conditionId}/fulfilment")

@@ -21,6 +21,7 @@ import org.preconsult.review.model.Condition;
 @SerdeImport(Match.class)
 @SerdeImport(Evidence.class)
 @SerdeImport(Evidence.FieldMatch.class)
+@SerdeImport(org.preconsult.catalogue.model.PracticeMark.class)
 @SerdeImport(Recommendation.class)
 @SerdeImport(Condition.class)
 @SerdeImport(PreliminaryReview.class)
