@@ -58,13 +58,18 @@ public final class FederationFixture implements AutoCloseable {
     }
 
     static FederationFixture standardTree(Clock clock) {
+        return standardTree(clock, Map.of());
+    }
+
+    /** The standard test tree, every node with the extra settings. */
+    static FederationFixture standardTree(Clock clock, Map<String, Object> extra) {
         var f = new FederationFixture(clock);
-        f.start("central", "Ministry of the Interior", "CENTRAL", null);
-        f.start("prov-north", "North Province", "PROVINCIAL", "central");
-        f.start("prov-south", "South Province", "PROVINCIAL", "central");
-        f.start("city-a", "City A", "LOCAL", "prov-north");
-        f.start("city-b", "City B", "LOCAL", "prov-north");
-        f.start("county-c", "County C", "LOCAL", "prov-south");
+        f.start("central", "Ministry of the Interior", "CENTRAL", null, 0, extra);
+        f.start("prov-north", "North Province", "PROVINCIAL", "central", 0, extra);
+        f.start("prov-south", "South Province", "PROVINCIAL", "central", 0, extra);
+        f.start("city-a", "City A", "LOCAL", "prov-north", 0, extra);
+        f.start("city-b", "City B", "LOCAL", "prov-north", 0, extra);
+        f.start("county-c", "County C", "LOCAL", "prov-south", 0, extra);
         return f;
     }
 

@@ -197,7 +197,7 @@ class HostileInputTest implements TestPropertyProvider {
                     queries.addAll(List.of("status=NOPE", "status=draft%27--"));
                 }
                 if (e.path().equals("/api/v1/catalogue/entries")) {
-                    queries.addAll(List.of("kind=NOPE", "q=" + "x".repeat(5000)));
+                    queries.addAll(List.of("kind=NOPE", "q=" + "x".repeat(5000), "bestPractice=maybe", "bestPractice=2"));
                 }
                 for (String query : queries) {
                     if (acceptsAnyQuery(e.path())) {
@@ -207,7 +207,7 @@ class HostileInputTest implements TestPropertyProvider {
                 }
             }
             if (e.path().endsWith("/redundancy-check")) {
-                for (String query : List.of("limit=0", "limit=51", "limit=x", "limit=99999999999")) {
+                for (String query : List.of("limit=0", "limit=51", "limit=x", "limit=99999999999", "bestPractice=maybe")) {
                     attacks.add(new Attack(e.name() + "?" + query, role, HttpRequest.GET(path + "?" + query)));
                 }
             }

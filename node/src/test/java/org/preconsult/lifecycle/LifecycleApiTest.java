@@ -69,6 +69,19 @@ class LifecycleApiTest implements TestPropertyProvider {
 
     /** Drafts, submits and approves a plan of this node; returns its id. */
     private String approvedPlan(String title) {
+        return decidedPlan(title, Map.of("outcome", "UNCONDITIONAL_APPROVAL", "reasons", List.of("No overlap."),
+                "overrideReason", "The reviewer's judgement in this test."))[0];
+    }
+
+    /** Drafts, submits and approves a plan with one condition due on the date; returns its case's id. */
+    private String conditionallyApprovedPlan(String title, LocalDate due) {
+        return decidedPlan(title, Map.of("outcome", "CONDITIONAL_APPROVAL", "reasons", List.of("Overlaps a register."),
+                "overrideReason", "The reviewer's judgement in this test.",
+                "conditions", List.of(Map.of("text", "Assess adoption of the county register.", "dueDate", due.toString()))))[1];
+    }
+
+    /** Drafts, submits and decides a plan of this node; returns its id and its case's id. */
+    private String[] decidedPlan(String title, Map<String, Object> decision) {
         Map<String, Object> plan = new HashMap<>();
         plan.put("title", title);
         plan.put("purpose", "Residents of the " + title + " area apply online and follow their case without visiting an office.");
@@ -85,11 +98,9 @@ class LifecycleApiTest implements TestPropertyProvider {
                 .json().get("items");
         String caseId = (String) cases.stream().filter(c -> id.equals(((Map<String, Object>) c.get("plan")).get("planId")))
                 .findFirst().orElseThrow().get("id");
-        var decided = send(HttpRequest.POST("/api/v1/review-cases/" + caseId + "/decision", Map.of(
-                "outcome", "UNCONDITIONAL_APPROVAL", "reasons", List.of("No overlap."),
-                "overrideReason", "The reviewer's judgement in this test.")), "REVIEWER");
+        var decided = send(HttpRequest.POST("/api/v1/review-cases/" + caseId + "/decision", decision), "REVIEWER");
         assertEquals(200, decided.status(), decided.json().toString());
-        return id;
+        return new String[] {id, caseId};
     }
 
     private String entryStatus(String entryId) {
@@ -239,7 +250,8 @@ class LifecycleApiTest implements TestPropertyProvider {
         assertEquals(null, total.get("year"));
         assertTrue(((Number) total.get("applications")).intValue() >= 1);
         assertEquals(((Number) total.get("applications")).intValue(),
-                ((Number) total.get("unconditionalApprovals")).intValue());
+                java.util.stream.Stream.of("unconditionalApprovals", "conditionalApprovals", "deferrals", "returns")
+                        .mapToInt(k -> ((Number) total.get(k)).intValue()).sum());
 
         var csv = api.text(HttpRequest.GET("/api/v1/statistics.csv"), "AUDITOR");
         assertTrue(csv.getContentType().orElseThrow().toString().startsWith("text/csv"));
@@ -247,6 +259,31 @@ class LifecycleApiTest implements TestPropertyProvider {
         assertTrue(lines[0].startsWith("year,applications,unconditional_approvals"));
         assertTrue(lines[lines.length - 1].startsWith("total,"));
         assertEquals(403, send(HttpRequest.GET("/api/v1/statistics"), "SUBMITTER").status());
+    }
+
+    @Test
+    void conditionPastItsDueDate_isCountedOverdueInTheLeagueTable_untilItIsWaived() {
+        String caseId = conditionallyApprovedPlan("Cemetery plot register", today().plusDays(10));
+        assertEquals(0, overdueInLeague(), "not due yet");
+
+        NOW.updateAndGet(t -> t.plus(Duration.ofDays(11)));
+        assertEquals(1, overdueInLeague(), "open past its due date");
+        var csv = api.text(HttpRequest.GET("/api/v1/statistics/league.csv"), "REVIEWER").body();
+        assertTrue(csv.startsWith("owner_node,owner_name,approved_plans,in_progress,completed,cancelled,stale_plans,"
+                + "overdue_conditions,late_registrations,updated_on_time_share"), csv);
+
+        var conditions = (List<Map<String, Object>>) send(HttpRequest.GET("/api/v1/conditions?status=OPEN&size=200"),
+                "REVIEWER").json().get("items");
+        String conditionId = (String) conditions.stream().filter(c -> caseId.equals(c.get("caseId"))).findFirst()
+                .orElseThrow().get("conditionId");
+        assertEquals(200, send(HttpRequest.POST("/api/v1/conditions/" + conditionId + "/waiver",
+                Map.of("reason", "The plot register was merged.")), "REVIEWER").status());
+        assertEquals(0, overdueInLeague(), "a waived condition is not overdue");
+    }
+
+    private int overdueInLeague() {
+        var rows = (List<Map<String, Object>>) send(HttpRequest.GET("/api/v1/statistics/league"), "AUDITOR").json().get("rows");
+        return rows.stream().mapToInt(r -> ((Number) r.get("overdueConditions")).intValue()).sum();
     }
 
     static Map<String, Object> deliverable(String title, LocalDate on) {

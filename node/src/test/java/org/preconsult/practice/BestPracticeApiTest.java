@@ -107,4 +107,60 @@ class BestPracticeApiTest {
         assertTrue(!list.toString().contains(id), list.toString());
         assertEquals(409, send(central, HttpRequest.DELETE("/api/v1/best-practices/" + id), "OPERATOR").status());
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void catalogueSearch_listsMarkedEntriesFirst_withTheirReason_andFiltersByBestPractice() {
+        String a = standardSystem(central, "Harbour berth booking A");
+        String b = standardSystem(central, "Harbour berth booking B");
+        String first = a.compareTo(b) < 0 ? a : b;
+        String second = a.compareTo(b) < 0 ? b : a;
+        var before = send(central, HttpRequest.GET("/api/v1/catalogue/entries?q=harbour+berth"), "SUBMITTER");
+        var ids = ((List<Map<String, Object>>) before.json().get("items")).stream().map(e -> e.get("id")).toList();
+        assertEquals(List.of(first, second), ids, "unmarked: by id");
+
+        send(central, HttpRequest.PUT("/api/v1/best-practices/" + second, Map.of("reason", "Runs in nine ports.")), "REVIEWER");
+        var after = (List<Map<String, Object>>) send(central, HttpRequest.GET("/api/v1/catalogue/entries?q=harbour+berth"),
+                "SUBMITTER").json().get("items");
+        assertEquals(second, after.get(0).get("id"), "the marked entry comes first");
+        var marks = (List<Map<String, Object>>) after.get(0).get("bestPractice");
+        assertEquals("Runs in nine ports.", marks.get(0).get("reason"));
+        assertEquals(List.of(), after.get(1).get("bestPractice"));
+
+        var onlyMarked = send(central, HttpRequest.GET("/api/v1/catalogue/entries?q=harbour+berth&bestPractice=true"), "AUDITOR");
+        assertEquals(List.of(second), ((List<Map<String, Object>>) onlyMarked.json().get("items")).stream()
+                .map(e -> e.get("id")).toList());
+        assertEquals(1, ((Number) onlyMarked.json().get("totalItems")).intValue());
+        assertEquals(400, send(central, HttpRequest.GET("/api/v1/catalogue/entries?bestPractice=maybe"), "AUDITOR").status());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void redundancyCheck_ranksTheMarkedOfTwoEqualEntriesFirst_andItsEvidenceSaysItIsBestPractice() {
+        String first = standardSystem(central, "Snow removal dispatch");
+        String second = standardSystem(central, "Snow removal dispatch");
+        var plan = Map.of("title", "Snow removal dispatch", "description", "Snow removal dispatch distributed to every municipality.",
+                "functions", List.of("records"));
+        var before = (List<Map<String, Object>>) send(central, HttpRequest.POST("/api/v1/redundancy-checks", plan), "REVIEWER")
+                .json().get("matches");
+        assertEquals(before.get(0).get("score"), before.get(1).get("score"));
+        String unmarkedFirst = (String) before.get(0).get("entryId");
+        String other = unmarkedFirst.equals(first) ? second : first;
+
+        send(central, HttpRequest.PUT("/api/v1/best-practices/" + other, Map.of("reason", "Clears roads by 6 a.m.")), "OPERATOR");
+        var after = (List<Map<String, Object>>) send(central, HttpRequest.POST("/api/v1/redundancy-checks", plan), "REVIEWER")
+                .json().get("matches");
+        assertEquals(other, after.get(0).get("entryId"));
+        assertEquals(before.get(0).get("score"), after.get(0).get("score"), "the mark does not change the score");
+        var evidence = (Map<String, Object>) after.get(0).get("evidence");
+        var marks = (List<Map<String, Object>>) evidence.get("bestPractice");
+        assertEquals("Clears roads by 6 a.m.", marks.get(0).get("reason"));
+
+        var filtered = new HashMap<String, Object>(plan);
+        filtered.put("bestPractice", true);
+        var onlyMarked = (List<Map<String, Object>>) send(central, HttpRequest.POST("/api/v1/redundancy-checks", filtered),
+                "REVIEWER").json().get("matches");
+        assertTrue(onlyMarked.stream().allMatch(m -> !((List<?>) ((Map<String, Object>) m.get("evidence")).get("bestPractice")).isEmpty()));
+        assertTrue(onlyMarked.stream().anyMatch(m -> other.equals(m.get("entryId"))));
+    }
 }

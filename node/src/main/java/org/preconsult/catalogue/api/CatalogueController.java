@@ -12,35 +12,48 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.preconsult.catalogue.application.BestPracticeMarks;
 import org.preconsult.catalogue.application.BrowsingCatalogue;
 import org.preconsult.catalogue.model.EntryKind;
 import org.preconsult.common.api.Problem;
 import org.preconsult.common.api.ProblemException;
 
-/** Reads the catalogue: any signed-in user may, since finding what to reuse is the point of it. */
+/**
+ * Reads the catalogue: any signed-in user may, since finding what to reuse is the point of it.
+ * Entries marked as best practice come first and show their marks; {@code bestPractice=true} keeps
+ * only them.
+ */
 @Controller("/api/v1/catalogue/entries")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 class CatalogueController {
 
     private final BrowsingCatalogue browsing;
+    private final BestPracticeMarks marks;
 
-    CatalogueController(BrowsingCatalogue browsing) {
+    CatalogueController(BrowsingCatalogue browsing, BestPracticeMarks marks) {
         this.browsing = browsing;
+        this.marks = marks;
     }
 
-    /** A page of entries ordered by id, optionally of one kind and containing a text. */
+    /**
+     * A page of entries, those marked as best practice first, then by id; optionally of one kind,
+     * containing a text, and only the marked ones.
+     */
     @Get
     PageView<EntryView> list(@QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size,
-            @Nullable @QueryValue String kind, @Nullable @QueryValue String q) {
+            @Nullable @QueryValue String kind, @Nullable @QueryValue String q,
+            @Nullable @QueryValue String bestPractice) {
         if (page < 0) {
             throw invalid("page", "page counts from 0; " + page + " is not a page");
         }
         if (size < 1 || size > BrowsingCatalogue.MAX_PAGE_SIZE) {
             throw invalid("size", "size must be from 1 to " + BrowsingCatalogue.MAX_PAGE_SIZE + ", not " + size);
         }
-        var found = browsing.search(kind(kind), q, page, size);
-        return PageView.of(found.entries().stream().map(EntryView::from).toList(), found.page(), found.size(),
-                found.totalEntries());
+        var found = browsing.searchMarkedFirst(kind(kind), q, yesOrNo("bestPractice", bestPractice), page, size);
+        var marked = marks.marksOf(found.entries().stream().map(d -> d.entry().id()).toList());
+        return PageView.of(found.entries().stream()
+                        .map(d -> EntryView.from(d, marked.getOrDefault(d.entry().id(), List.of()))).toList(),
+                found.page(), found.size(), found.totalEntries());
     }
 
     /**
@@ -49,7 +62,8 @@ class CatalogueController {
      */
     @Get("/{+id}")
     EntryView find(@PathVariable String id) {
-        return browsing.find(id).map(EntryView::from)
+        return browsing.find(id).map(d -> EntryView.from(d, marks.marksOf(List.of(d.entry().id()))
+                        .getOrDefault(d.entry().id(), List.of())))
                 .orElseThrow(() -> ProblemException.notFound("Catalogue entry", "'" + id + "'"));
     }
 
@@ -63,6 +77,17 @@ class CatalogueController {
             throw invalid("kind", "kind '" + kind + "' is not one of "
                     + Arrays.stream(EntryKind.values()).map(Enum::name).collect(Collectors.joining(", ")));
         }
+    }
+
+    /** A yes/no query value: {@code true} or {@code false} exactly (absent: false). */
+    static boolean yesOrNo(String field, String value) {
+        if (value == null || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw invalid(field, field + " must be true or false, not '" + value + "'");
     }
 
     private static ProblemException invalid(String field, String message) {

@@ -54,6 +54,19 @@ public class BrowsingCatalogue {
         return new EntryPage(describe(found.getContent()), page, pageSize, found.getTotalSize());
     }
 
+    /**
+     * As {@link #search(EntryKind, String, int, int)}, entries marked as best practice first (then
+     * by id); with {@code bestPracticeOnly} only those that are marked and still count.
+     */
+    @Transactional(readOnly = true)
+    public EntryPage searchMarkedFirst(EntryKind kind, String text, boolean bestPracticeOnly, int page, int size) {
+        int pageSize = Math.min(size, MAX_PAGE_SIZE);
+        String pattern = text == null || text.isBlank() ? "" : "%" + escapeLike(text.strip().toLowerCase(Locale.ROOT)) + "%";
+        var found = rows.searchMarkedFirst(kind == null ? "" : kind.name(), pattern, bestPracticeOnly,
+                Pageable.from(page, pageSize));
+        return new EntryPage(describe(found.getContent()), page, pageSize, found.getTotalSize());
+    }
+
     private List<DescribedEntry> describe(List<CatalogueEntryRow> found) {
         List<CatalogueEntry> entries = found.stream().map(CatalogueRowMapper::toEntry).toList();
         List<String> ids = entries.stream().map(CatalogueEntry::id).toList();

@@ -27,6 +27,24 @@ public interface CatalogueEntryRows extends CrudRepository<CatalogueEntryRow, St
             countQuery = "SELECT COUNT(*) FROM catalogue_entry e WHERE " + SEARCH_FILTER)
     Page<CatalogueEntryRow> search(String kind, String pattern, Pageable pageable);
 
+    /**
+     * As {@link #search}, with entries marked as best practice first (then by id), and with
+     * {@code bestPracticeOnly} only those. A mark counts while it is not withdrawn and its entry
+     * still counts in checks (not {@link #CLOSED_STATUSES closed}).
+     */
+    @Query(value = "SELECT e.* FROM catalogue_entry e WHERE " + SEARCH_FILTER + " AND " + MARKED_FILTER
+            + " ORDER BY CASE WHEN " + MARKED + " THEN 0 ELSE 1 END, e.id",
+            countQuery = "SELECT COUNT(*) FROM catalogue_entry e WHERE " + SEARCH_FILTER + " AND " + MARKED_FILTER)
+    Page<CatalogueEntryRow> searchMarkedFirst(String kind, String pattern, boolean bestPracticeOnly, Pageable pageable);
+
+    /** The statuses of entries that no longer count in checks: {@code EntryStatus.isCandidate()} is false (a test keeps them equal). */
+    String CLOSED_STATUSES = "'DEFERRED', 'RETURNED', 'CANCELLED', 'RETIRED', 'COMPLETED'";
+
+    String MARKED = "(e.status NOT IN (" + CLOSED_STATUSES + ") AND EXISTS (SELECT 1 FROM best_practice_mark m"
+            + " WHERE m.entry_id = e.id AND m.withdrawn = FALSE))";
+
+    String MARKED_FILTER = "(:bestPracticeOnly = FALSE OR " + MARKED + ")";
+
     String SEARCH_FILTER = """
             (:kind = '' OR e.kind = :kind)
             AND (:pattern = ''

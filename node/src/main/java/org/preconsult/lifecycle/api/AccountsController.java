@@ -80,12 +80,12 @@ class AccountsController {
     HttpResponse<String> leagueCsv(@Nullable @QueryValue String subtree) {
         var league = accounts.league(checked(subtree));
         var csv = new StringBuilder("owner_node,owner_name,approved_plans,in_progress,completed,cancelled,stale_plans,"
-                + "late_registrations,updated_on_time_share\n");
+                + "overdue_conditions,late_registrations,updated_on_time_share\n");
         for (Statistics.LeagueRow r : league.rows()) {
             csv.append(cell(r.ownerNode())).append(',').append(cell(r.ownerName())).append(',')
                     .append(r.approvedPlans()).append(',').append(r.inProgress()).append(',').append(r.completed())
                     .append(',').append(r.cancelled()).append(',').append(r.stalePlans()).append(',')
-                    .append(r.lateRegistrations()).append(',').append(number(r.updatedOnTimeShare())).append('\n');
+                    .append(r.overdueConditions()).append(',').append(r.lateRegistrations()).append(',').append(number(r.updatedOnTimeShare())).append('\n');
         }
         return HttpResponse.ok(csv.toString()).contentType(CSV + "; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"league.csv\"");

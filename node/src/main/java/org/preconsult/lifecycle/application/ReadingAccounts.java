@@ -7,16 +7,17 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.preconsult.lifecycle.model.PlanRecord;
 import org.preconsult.lifecycle.model.Statistics;
 import org.preconsult.federation.application.Subtree;
+import org.preconsult.review.application.CaseConditions;
 
 /**
  * The accounts of this node's subtree, read from its plan records: the statistics per year, the
  * league table per government, and the stale and late plans. {@code subtree} narrows them to the
  * part of the tree behind one child (a province, at central); without it they cover this node and
- * everything below it.
+ * everything below it. Overdue conditions in the league table are those this node imposed and
+ * tracks (conditions are tracked by the node that decided).
  */
 @Singleton
 public class ReadingAccounts {
@@ -37,12 +38,15 @@ public class ReadingAccounts {
     private final PlanRecords records;
     private final Subtree subtree;
     private final LifecycleSettings settings;
+    private final CaseConditions conditions;
     private final Clock clock;
 
-    public ReadingAccounts(PlanRecords records, Subtree subtree, LifecycleSettings settings, Clock clock) {
+    public ReadingAccounts(PlanRecords records, Subtree subtree, LifecycleSettings settings,
+                           CaseConditions conditions, Clock clock) {
         this.records = records;
         this.subtree = subtree;
         this.settings = settings;
+        this.conditions = conditions;
         this.clock = clock;
     }
 
@@ -57,7 +61,13 @@ public class ReadingAccounts {
     public League league(String child) {
         var plans = plans(child);
         var now = clock.instant();
-        return new League(new Scope(child, now, plans.size()), Statistics.league(plans, now, settings.staleAfter()));
+        Set<String> nodes = child == null ? null : subtree.nodesVia(child);
+        var overdue = conditions.perGovernment().stream()
+                .filter(g -> nodes == null || nodes.contains(g.ownerNode()))
+                .map(g -> new Statistics.OverdueConditions(g.ownerNode(), g.ownerName(), g.overdue()))
+                .toList();
+        return new League(new Scope(child, now, plans.size()),
+                Statistics.league(plans, overdue, now, settings.staleAfter()));
     }
 
     @Transactional(readOnly = true)

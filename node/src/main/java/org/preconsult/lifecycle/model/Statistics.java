@@ -36,9 +36,18 @@ public final class Statistics {
                           int lateRegistrations, int stalePlans, Double staleShare) {
     }
 
-    /** One government's standing: how its approved plans are kept up to date. */
+    /**
+     * One government's standing: how its approved plans are kept up to date, and how many of the
+     * conditions imposed on it are overdue (open past their due date). {@code updatedOnTimeShare}
+     * is null for a government with overdue conditions but no approved plan on record here.
+     */
     public record LeagueRow(String ownerNode, String ownerName, int approvedPlans, int inProgress, int completed,
-                            int cancelled, int stalePlans, int lateRegistrations, Double updatedOnTimeShare) {
+                            int cancelled, int stalePlans, int overdueConditions, int lateRegistrations,
+                            Double updatedOnTimeShare) {
+    }
+
+    /** Overdue conditions of one government, as the node that tracks them counts them. */
+    public record OverdueConditions(String ownerNode, String ownerName, int overdue) {
     }
 
     /** The table per year, oldest first, followed by the total. */
@@ -83,20 +92,44 @@ public final class Statistics {
                 percentile(days, 0.5), percentile(days, 0.9), approved.size(), late, stale, share);
     }
 
-    /** One row per government that has approved plans, the most stale share first. */
+    /** One row per government that has approved plans, the lowest share updated on time first. */
     public static List<LeagueRow> league(Collection<PlanRecord> records, Instant now, Duration staleAfter) {
+        return league(records, List.of(), now, staleAfter);
+    }
+
+    /**
+     * One row per government that has approved plans or overdue conditions, the lowest share
+     * updated on time first (then the most overdue conditions); a government without approved
+     * plans comes last.
+     */
+    public static List<LeagueRow> league(Collection<PlanRecord> records, Collection<OverdueConditions> conditions,
+                                         Instant now, Duration staleAfter) {
         Map<String, List<PlanRecord>> byOwner = new TreeMap<>();
+        Map<String, String> names = new TreeMap<>();
         records.stream().filter(r -> r.approvedAt() != null)
-                .forEach(r -> byOwner.computeIfAbsent(r.ownerNode(), o -> new ArrayList<>()).add(r));
+                .forEach(r -> {
+                    byOwner.computeIfAbsent(r.ownerNode(), o -> new ArrayList<>()).add(r);
+                    names.putIfAbsent(r.ownerNode(), r.ownerName());
+                });
+        Map<String, Integer> overdue = new TreeMap<>();
+        for (var c : conditions) {
+            if (c.overdue() > 0) {
+                overdue.merge(c.ownerNode(), c.overdue(), Integer::sum);
+                names.putIfAbsent(c.ownerNode(), c.ownerName());
+            }
+        }
         List<LeagueRow> rows = new ArrayList<>();
-        byOwner.forEach((owner, plans) -> {
+        names.forEach((owner, name) -> {
+            List<PlanRecord> plans = byOwner.getOrDefault(owner, List.of());
             int stale = (int) plans.stream().filter(r -> r.staleAt(now, staleAfter)).count();
-            rows.add(new LeagueRow(owner, plans.get(0).ownerName(), plans.size(), stage(plans, Stage.IN_PROGRESS),
-                    stage(plans, Stage.COMPLETED), stage(plans, Stage.CANCELLED), stale,
+            rows.add(new LeagueRow(owner, name, plans.size(), stage(plans, Stage.IN_PROGRESS),
+                    stage(plans, Stage.COMPLETED), stage(plans, Stage.CANCELLED), stale, overdue.getOrDefault(owner, 0),
                     (int) plans.stream().filter(PlanRecord::lateRegistration).count(),
-                    round3(1.0 - (double) stale / plans.size())));
+                    plans.isEmpty() ? null : round3(1.0 - (double) stale / plans.size())));
         });
-        rows.sort(Comparator.comparing((Function<LeagueRow, Double>) LeagueRow::updatedOnTimeShare)
+        rows.sort(Comparator.comparing((Function<LeagueRow, Double>) LeagueRow::updatedOnTimeShare,
+                        Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(Comparator.comparingInt(LeagueRow::overdueConditions).reversed())
                 .thenComparing(LeagueRow::ownerNode));
         return rows;
     }

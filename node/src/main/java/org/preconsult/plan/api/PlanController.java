@@ -21,6 +21,7 @@ import io.micronaut.security.annotation.Secured;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import org.preconsult.common.api.PageView;
 import org.preconsult.identity.model.Role;
 import org.preconsult.decision.api.ConditionProblems;
@@ -113,10 +114,12 @@ class PlanController {
      */
     @Get("/{id}/redundancy-check")
     @Secured({Role.SUBMITTER_, Role.COORDINATOR_, Role.REVIEWER_})
-    RedundancyCheckResponse check(@PathVariable String id, @QueryValue(defaultValue = "10") @Min(1) @Max(50) int limit) {
+    RedundancyCheckResponse check(@PathVariable String id, @QueryValue(defaultValue = "10") @Min(1) @Max(50) int limit,
+                                  @Nullable @QueryValue @Pattern(regexp = "true|false",
+                                          message = "bestPractice must be true or false") String bestPractice) {
         var plan = PlanProblems.found(plans.find(id), id);
         var draft = PlanDrafts.of(plan, node);
-        return RedundancyCheckResponse.from(checking.check(draft, limit));
+        return RedundancyCheckResponse.from(checking.check(draft, limit, "true".equals(bestPractice)));
     }
 
     @Post("/{id}/conditions/{conditionId}/fulfilment")

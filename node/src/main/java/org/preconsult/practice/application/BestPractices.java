@@ -5,15 +5,22 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.preconsult.audit.application.AuditTrail;
 import org.preconsult.audit.application.CurrentActor;
+import org.preconsult.catalogue.application.BestPracticeMarks;
 import org.preconsult.catalogue.application.Catalogue;
 import org.preconsult.catalogue.model.CatalogueEntry;
+import org.preconsult.catalogue.model.PracticeMark;
+import org.preconsult.node.NodeRole;
 import org.preconsult.node.NodeSettings;
 import org.preconsult.practice.infrastructure.BestPracticeMarkRow;
 import org.preconsult.practice.model.BestPracticeMark;
@@ -25,10 +32,11 @@ import org.preconsult.federation.application.Downstream;
  * item that carries them down in one transaction, and those received from above. The only writer
  * of {@code best_practice_mark}. A received mark replaces the stored one only when newer, and a
  * node with children passes it on, so central's marks reach every node and a province's marks
- * its subtree.
+ * its subtree. It answers the catalogue's {@link BestPracticeMarks} port, through which the
+ * catalogue search and the redundancy check filter and rank by the marks.
  */
 @Singleton
-public class BestPractices {
+public class BestPractices implements BestPracticeMarks {
 
     /** A marked catalogue entry with the marks it has; entries marked by more nodes come first. */
     public record MarkedEntry(CatalogueEntry entry, List<BestPracticeMark> marks) {
@@ -119,6 +127,31 @@ public class BestPractices {
                 .ifPresent(e -> found.add(new MarkedEntry(e, marks))));
         found.sort(Comparator.comparing((MarkedEntry m) -> -m.marks().size()).thenComparing(m -> m.entry().name()));
         return found;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Set<String> markedEntryIds() {
+        Set<String> ids = new HashSet<>();
+        rows.findByWithdrawnFalse().forEach(r -> ids.add(r.key().entryId()));
+        return ids;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<String, List<PracticeMark>> marksOf(Collection<String> entryIds) {
+        if (entryIds.isEmpty()) {
+            return Map.of();
+        }
+        Set<String> wanted = new HashSet<>(entryIds);
+        Map<String, List<PracticeMark>> marks = new TreeMap<>();
+        for (var r : rows.findByWithdrawnFalse()) {
+            if (wanted.contains(r.key().entryId())) {
+                marks.computeIfAbsent(r.key().entryId(), k -> new ArrayList<>())
+                        .add(new PracticeMark(r.key().markingNode(), r.markingName(), r.reason()));
+            }
+        }
+        return marks;
     }
 
     private static boolean contains(CatalogueEntry e, String needle) {

@@ -34,6 +34,7 @@ class RedundancyCheckController {
             throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE,
                     "The redundancy check is not available at this node; ask its operator.");
         }
-        return RedundancyCheckResponse.from(checking.get().check(request.toDraft(), request.limitOrDefault()));
+        return RedundancyCheckResponse.from(checking.get().check(request.toDraft(), request.limitOrDefault(),
+                request.bestPracticeOnly()));
     }
 }

@@ -15,7 +15,8 @@ import org.preconsult.redundancy.model.PlanDraft;
 
 /**
  * A plan to check, as sent: the content the check reads, and how many matches to return
- * ({@code limit}, 1 to 50, default 10). Limits follow the plan table's columns.
+ * ({@code limit}, 1 to 50, default 10); {@code bestPractice} true keeps only entries marked as best
+ * practice among the matches. Limits follow the plan table's columns.
  */
 @Serdeable
 public record RedundancyCheckRequest(
@@ -35,9 +36,15 @@ public record RedundancyCheckRequest(
         @Nullable @DecimalMin(value = "0", message = "budget must be 0 or more")
         BigDecimal budget,
         @Nullable @Min(value = 1, message = "limit must be between 1 and 50") @Max(value = 50, message = "limit must be between 1 and 50")
-        Integer limit) {
+        Integer limit,
+        @Nullable
+        Boolean bestPractice) {
 
     static final int DEFAULT_LIMIT = 10;
+
+    boolean bestPracticeOnly() {
+        return Boolean.TRUE.equals(bestPractice);
+    }
 
     int limitOrDefault() {
         return limit == null ? DEFAULT_LIMIT : limit;

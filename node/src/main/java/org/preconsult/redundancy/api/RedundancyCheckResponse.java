@@ -26,7 +26,13 @@ public record RedundancyCheckResponse(List<MatchView> matches, RecommendationVie
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record EvidenceView(List<FieldMatchView> fields, List<String> sharedFunctions, boolean sameFunctionCode,
-            @Nullable String languagePair, boolean sameOwner) {
+            @Nullable String languagePair, boolean sameOwner, List<BestPracticeView> bestPractice) {
+    }
+
+    /** A best-practice mark the entry carries: who marked it and why. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record BestPracticeView(String markingNode, @Nullable String markingName, String reason) {
     }
 
     @Serdeable
@@ -57,10 +63,12 @@ public record RedundancyCheckResponse(List<MatchView> matches, RecommendationVie
 
     private static EvidenceView evidence(Evidence e) {
         if (e == null) {
-            return new EvidenceView(List.of(), List.of(), false, null, false);
+            return new EvidenceView(List.of(), List.of(), false, null, false, List.of());
         }
         return new EvidenceView(e.fields().stream().map(f -> new FieldMatchView(f.field(), f.terms())).toList(),
-                e.sharedFunctions(), e.sameFunctionCode(), e.languagePair(), e.sameOwner());
+                e.sharedFunctions(), e.sameFunctionCode(), e.languagePair(), e.sameOwner(),
+                e.bestPractice().stream().map(m -> new BestPracticeView(m.markingNode(), m.markingName(), m.reason()))
+                        .toList());
     }
 
     private static RecommendationView recommendation(Recommendation r) {

@@ -89,7 +89,12 @@ public final class LuceneCandidateSearch implements CandidateSearch {
 
     @Override
     public List<Match> find(PlanDraft plan, int limit) {
-        return index.withSearcher(searcher -> find(searcher, plan, limit));
+        return find(plan, limit, Set.of());
+    }
+
+    @Override
+    public List<Match> find(PlanDraft plan, int limit, Set<String> preferred) {
+        return index.withSearcher(searcher -> find(searcher, plan, limit, preferred));
     }
 
     /** The first-stage queries alone, for benchmarks that compare them with the full check. */
@@ -108,12 +113,13 @@ public final class LuceneCandidateSearch implements CandidateSearch {
         return new ArrayList<>(docs);
     }
 
-    private List<Match> find(IndexSearcher searcher, PlanDraft plan, int limit) throws IOException {
+    private List<Match> find(IndexSearcher searcher, PlanDraft plan, int limit, Set<String> preferred)
+            throws IOException {
         DocFreqCache idf = cacheFor(searcher.getIndexReader());
         PlanText p = planText(plan);
         List<Integer> candidates = candidates(searcher, firstStage.of(p, idf, limit));
         List<EntryProfile> profiles = profiles(searcher.getIndexReader(), candidates);
-        return rescoring.rank(p, profiles, idf).stream().limit(limit).map(s -> MatchEvidence.toMatch(s, p, idf)).toList();
+        return rescoring.rank(p, profiles, idf, preferred).stream().limit(limit).map(s -> MatchEvidence.toMatch(s, p, idf)).toList();
     }
 
     private PlanText planText(PlanDraft plan) {

@@ -23,7 +23,8 @@ final class MatchEvidence {
         addField(fields, "description", shared(p.keys, entry.description, idf, translated));
         addField(fields, "entities", s.sharedEntities().stream().map(entry.entities::get).toList());
         String pair = p.language + "→" + entry.language;
-        var evidence = new Evidence(fields, s.sharedFunctions(), s.sameFunctionCode(), pair, s.sameOwner());
+        var evidence = new Evidence(fields, s.sharedFunctions(), s.sameFunctionCode(), pair, s.sameOwner(),
+                List.of());
         return new Match(entry.id, entry.kind, entry.owner, entry.name.text(), round(s.score()), evidence);
     }
 
@@ -59,7 +60,8 @@ final class MatchEvidence {
         return fa.regionMatches(0, fb, 0, n) && n > 0;
     }
 
-    private static double round(double v) {
+    /** The score as a match shows it: four decimals. */
+    static double round(double v) {
         return Math.round(v * 10_000) / 10_000.0;
     }
 }

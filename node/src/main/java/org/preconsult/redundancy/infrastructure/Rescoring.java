@@ -38,13 +38,26 @@ final class Rescoring {
 
     /** The candidates (profiles in first-stage order) scored and ranked best first; equal scores keep that order. */
     List<Scored> rank(PlanText p, List<EntryProfile> profiles, DocFreqCache idf) {
+        return rank(p, profiles, idf, Set.of());
+    }
+
+    /**
+     * As {@link #rank(PlanText, List, DocFreqCache)}, where among equal scores an entry of
+     * {@code preferred} (marked as best practice) comes first. Scores stay as they are.
+     */
+    List<Scored> rank(PlanText p, List<EntryProfile> profiles, DocFreqCache idf, Set<String> preferred) {
         PlanVector vector = new PlanVector(p.keys.counts(), idf);
         List<Scored> scored = new ArrayList<>(profiles.size());
         for (int rank = 0; rank < profiles.size(); rank++) {
             scored.add(rescore(p, vector, new EntryText(profiles.get(rank)), idf, rank));
         }
         scored = liftRecordsOfTheSameProject(scored);
-        scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparingInt(Scored::firstStageRank));
+        // Scores as shown first (rounding keeps their order, so with nothing preferred this is the
+        // order of the raw scores), then the preferred, then the raw score.
+        scored.sort(Comparator.comparingDouble((Scored s) -> MatchEvidence.round(s.score())).reversed()
+                .thenComparingInt((Scored s) -> preferred.contains(s.entry().id) ? 0 : 1)
+                .thenComparing(Comparator.comparingDouble(Scored::score).reversed())
+                .thenComparingInt(Scored::firstStageRank));
         return scored;
     }
 

@@ -10,4 +10,13 @@ public record Match(
         String name,
         double score,
         Evidence evidence) {
+
+    /** True when the entry carries a best-practice mark. */
+    public boolean bestPractice() {
+        return evidence != null && !evidence.bestPractice().isEmpty();
+    }
+
+    public Match withEvidence(Evidence newEvidence) {
+        return new Match(entryId, kind, owner, name, score, newEvidence);
+    }
 }

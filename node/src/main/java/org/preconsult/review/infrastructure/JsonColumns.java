@@ -20,6 +20,7 @@ import org.preconsult.redundancy.model.Recommendation;
 @SerdeImport(Match.class)
 @SerdeImport(Evidence.class)
 @SerdeImport(Evidence.FieldMatch.class)
+@SerdeImport(org.preconsult.catalogue.model.PracticeMark.class)
 @SerdeImport(Recommendation.class)
 @SerdeImport(PreliminaryReview.class)
 @SerdeImport(PreliminaryReview.MatchBrief.class)

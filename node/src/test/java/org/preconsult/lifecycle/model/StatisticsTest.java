@@ -102,6 +102,19 @@ class StatisticsTest {
         var league = Statistics.league(List.of(cancelled, quiet, late), now, STALE);
         assertEquals("city-b", league.get(0).ownerNode());
         assertEquals(0.0, league.get(0).updatedOnTimeShare());
-        assertEquals(new Statistics.LeagueRow("city-a", "city-a", 1, 0, 0, 1, 0, 0, 1.0), league.get(1));
+        assertEquals(new Statistics.LeagueRow("city-a", "city-a", 1, 0, 0, 1, 0, 0, 0, 1.0), league.get(1));
+    }
+
+    @Test
+    void league_countsOverdueConditionsPerGovernment_evenOneWithoutApprovedPlansHere() {
+        Instant decided = Instant.parse("2027-03-01T00:00:00Z");
+        var plan = record("city-a", 1, "CONDITIONAL_APPROVAL", decided.minus(Duration.ofDays(3)), decided, null);
+        var league = Statistics.league(List.of(plan), List.of(new Statistics.OverdueConditions("city-a", "City A", 2),
+                new Statistics.OverdueConditions("county-c", "County C", 1),
+                new Statistics.OverdueConditions("city-b", "City B", 0)), decided.plus(Duration.ofDays(1)), STALE);
+        assertEquals(2, league.size(), "a government with nothing overdue and no plans has no row");
+        assertEquals("city-a", league.get(0).ownerNode());
+        assertEquals(2, league.get(0).overdueConditions());
+        assertEquals(new Statistics.LeagueRow("county-c", "County C", 0, 0, 0, 0, 0, 1, 0, null), league.get(1));
     }
 }

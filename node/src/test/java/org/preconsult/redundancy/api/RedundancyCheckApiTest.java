@@ -43,9 +43,9 @@ class RedundancyCheckApiTest implements TestPropertyProvider {
 
     static final Match PARKING = new Match("sys-parking", EntryKind.EXISTING_SYSTEM, "Seoul", "Parking permit system", 0.87,
             new Evidence(List.of(new Evidence.FieldMatch("name", List.of("parking", "permit"))),
-                    List.of("Online payment"), true, "en→ko", false));
+                    List.of("Online payment"), true, "en→ko", false, List.of()));
     static final Match STANDARD = new Match("std-doc", EntryKind.STANDARD_SYSTEM, "Ministry", "e-Document standard", 0.41,
-            new Evidence(List.of(), List.of(), false, "en→en", false));
+            new Evidence(List.of(), List.of(), false, "en→en", false, List.of()));
 
     /** Records what the endpoint asked for and answers with {@link #answer}. */
     static final class RecordingChecker implements RedundancyCheck {
@@ -126,7 +126,8 @@ class RedundancyCheckApiTest implements TestPropertyProvider {
                 "sharedFunctions", List.of("Online payment"),
                 "sameFunctionCode", true,
                 "languagePair", "en→ko",
-                "sameOwner", false), first.get("evidence"));
+                "sameOwner", false,
+                "bestPractice", List.of()), first.get("evidence"));
         assertEquals(List.of(), ((Map<String, Object>) matches.get(1).get("evidence")).get("fields"),
                 "empty evidence lists are written out");
 

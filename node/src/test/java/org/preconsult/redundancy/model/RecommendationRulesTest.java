@@ -18,7 +18,7 @@ class RecommendationRulesTest {
 
     private static Match match(String id, EntryKind kind, String owner, double score, boolean sameOwner) {
         return new Match(id, kind, owner, "System " + id, score,
-                new Evidence(List.of(), List.of(), false, "en→en", sameOwner));
+                new Evidence(List.of(), List.of(), false, "en→en", sameOwner, List.of()));
     }
 
     @Test
