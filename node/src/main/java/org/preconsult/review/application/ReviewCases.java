@@ -116,9 +116,8 @@ public class ReviewCases {
         CheckResult check = check(plan);
         if (node.role() == NodeRole.CENTRAL || !node.hasParent()) {
             String reason = preliminary != null
-                    ? "Forwarded by " + preliminary.reviewingNode() + ": " + preliminary.routingReason()
-                    : "Plan of " + (plan.ownerName() == null ? plan.ownerNode() : plan.ownerName())
-                    + ", whose review belongs to this node";
+                    ? Routing.FORWARDED_BY.fill(preliminary.reviewingNode(), preliminary.routingReason())
+                    : Routing.OWN_REVIEW.fill(plan.ownerName() == null ? plan.ownerNode() : plan.ownerName());
             open(plan, check, preliminary, reason);
             return;
         }
@@ -169,14 +168,14 @@ public class ReviewCases {
 
     private PreliminaryReview preliminaryOf(CheckResult check, String routingReason) {
         if (check == null || check.recommendation() == null) {
-            return new PreliminaryReview(node.id(), "No redundancy check was available at " + node.name() + ".",
+            return new PreliminaryReview(node.id(), Routing.OPINION_NO_CHECK.fill(node.name()),
                     null, List.of(), routingReason, List.of());
         }
         var r = check.recommendation();
         var matches = check.matches().stream().limit(5).map(m -> new PreliminaryReview.MatchBrief(m.entryId(),
                 m.kind().name(), m.owner(), m.name(), m.score())).toList();
-        String opinion = node.name() + " checked the plan against its catalogue and recommends " + r.outcome()
-                + (r.proposed() == null ? "." : ", proposing " + r.proposed().name() + " of " + r.proposed().owner() + ".");
+        String opinion = r.proposed() == null ? Routing.OPINION.fill(node.name(), r.outcome())
+                : Routing.OPINION_PROPOSING.fill(node.name(), r.outcome(), r.proposed().name(), r.proposed().owner());
         return new PreliminaryReview(node.id(), opinion, r.outcome().name(), r.reasons(), routingReason, matches);
     }
 

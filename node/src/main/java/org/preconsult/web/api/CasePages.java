@@ -226,7 +226,7 @@ public class CasePages {
         while (rows.size() < CONDITION_ROWS) {
             rows.add(new ConditionRow("", "", ""));
         }
-        return new DecisionForm(r == null ? "" : r.outcome().name(), r == null ? "" : String.join("\n", r.reasons()), "", rows);
+        return new DecisionForm(r == null ? "" : r.outcome().name(), r == null ? "" : String.join("\n", r.reasons().stream().map(ui::rule).toList()), "", rows);
     }
 
     private static String recommended(ReviewCase c) {
