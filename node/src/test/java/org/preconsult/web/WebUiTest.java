@@ -46,6 +46,8 @@ class WebUiTest implements TestPropertyProvider {
     ManagingUsers users;
     @Inject
     TokenGenerator tokens;
+    @Inject
+    org.preconsult.system.application.SystemRegistry systems;
 
     @Override
     public Map<String, String> getProperties() {
@@ -262,5 +264,49 @@ class WebUiTest implements TestPropertyProvider {
     void staticAssets_areServedToAnyone() {
         assertEquals(200, new Browser().get("/assets/govuk/govuk-frontend.min.css").code());
         assertEquals(200, new Browser().get("/assets/app/app.js").code());
+    }
+
+    @Test
+    void aCoordinator_registersEditsAndRetiresASystem_withoutJavaScript_andBadInputStoresNothing() {
+        var browser = new Browser();
+        browser.signIn("clerk", "clerk-password");
+        assertEquals(200, browser.get("/systems/new").code());
+        long before = systems.list(io.micronaut.data.model.Pageable.from(0, 1)).getTotalSize();
+        var form = new HashMap<String, String>(Map.of("_csrf", browser.csrf, "name", "", "description",
+                "Residents book sports halls online.", "functions", "booking\npayment", "status", "OPERATING",
+                "goLiveYear", "twenty-nineteen"));
+        var refused = browser.post("/systems", form);
+        assertEquals(400, refused.code());
+        assertTrue(refused.body().contains("href=\"#name\"") && refused.body().contains("href=\"#goLiveYear\""),
+                "the error summary links to each field");
+        assertTrue(refused.body().contains("Residents book sports halls online."), "typed text is kept");
+        assertEquals(before, systems.list(io.micronaut.data.model.Pageable.from(0, 1)).getTotalSize(), "nothing stored");
+
+        form.put("name", "Sports hall booking");
+        form.put("goLiveYear", "2019");
+        var registered = browser.post("/systems", form);
+        assertEquals(303, registered.code());
+        var list = browser.get(registered.getHeaders().get("Location"));
+        assertTrue(list.body().contains("Sports hall booking") && list.body().contains("id=\"notice\""), list.body());
+        var system = systems.list(io.micronaut.data.model.Pageable.from(0, 500)).getContent().stream()
+                .filter(s -> s.name().equals("Sports hall booking")).findFirst().orElseThrow();
+
+        browser.get("/systems/" + system.id() + "/edit");
+        form.put("_csrf", browser.csrf);
+        form.put("name", "Sports hall and pool booking");
+        assertEquals(303, browser.post("/systems/" + system.id(), form).code());
+        assertEquals("Sports hall and pool booking", systems.get(system.id()).name());
+
+        browser.get("/systems/" + system.id() + "/retire");
+        var future = browser.post("/systems/" + system.id() + "/retire", Map.of("_csrf", browser.csrf,
+                "retiredOn", "2999-01-01", "reason", "Replaced"));
+        assertEquals(400, future.code());
+        assertTrue(future.body().contains("href=\"#retiredOn\""));
+        assertEquals(org.preconsult.catalogue.model.EntryStatus.OPERATING, systems.get(system.id()).status(), "not retired");
+        var retired = browser.post("/systems/" + system.id() + "/retire", Map.of("_csrf", browser.csrf,
+                "retiredOn", "2020-01-01", "reason", "Replaced by the province's shared booking system"));
+        assertEquals(303, retired.code());
+        assertEquals(org.preconsult.catalogue.model.EntryStatus.RETIRED, systems.get(system.id()).status());
+        assertEquals(409, browser.get("/systems/" + system.id() + "/edit").code(), "a retired system is not edited");
     }
 }
