@@ -48,6 +48,10 @@ class WebUiTest implements TestPropertyProvider {
     TokenGenerator tokens;
     @Inject
     org.preconsult.system.application.SystemRegistry systems;
+    @Inject
+    org.preconsult.catalogue.application.Catalogue catalogue;
+    @Inject
+    org.preconsult.review.application.ReviewPolicy policy;
 
     @Override
     public Map<String, String> getProperties() {
@@ -62,6 +66,7 @@ class WebUiTest implements TestPropertyProvider {
         http = HttpClient.create(server.getURL(), config);
         users.create("clerk", "clerk-password", "Kim Clerk", EnumSet.of(Role.COORDINATOR));
         users.create("leaving", "leaving-password", "Lee Leaving", EnumSet.of(Role.COORDINATOR));
+        users.create("op", "operator-password", "Oh Operator", EnumSet.of(Role.OPERATOR));
     }
 
     /** A browser's cookies and the last page's CSRF token, kept by hand. */
@@ -308,5 +313,76 @@ class WebUiTest implements TestPropertyProvider {
         assertEquals(303, retired.code());
         assertEquals(org.preconsult.catalogue.model.EntryStatus.RETIRED, systems.get(system.id()).status());
         assertEquals(409, browser.get("/systems/" + system.id() + "/edit").code(), "a retired system is not edited");
+    }
+
+    private HttpResponse<String> upload(Browser browser, String format, String fileName, String content) {
+        var body = io.micronaut.http.client.multipart.MultipartBody.builder().addPart("_csrf", browser.csrf)
+                .addPart("format", format)
+                .addPart("file", fileName, MediaType.TEXT_PLAIN_TYPE, content.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .build();
+        return browser.send(HttpRequest.POST("/operator/import", body).contentType(MediaType.MULTIPART_FORM_DATA_TYPE));
+    }
+
+    @Test
+    void anOperator_uploadsACsvWithABadRow_seesEachRefusedRowAndWhy_andNothingIsImported_thenImportsTheFixedFile() {
+        var browser = new Browser();
+        browser.signIn("op", "operator-password");
+        assertEquals(200, browser.get("/operator/import").code());
+        String bad = "id,kind,owner,name,description\nweb-1,EXISTING_SYSTEM,City C,Library app,Residents borrow books.\n"
+                + "web-2,SPACESHIP,City C,,Launches rockets.\n";
+        var refused = upload(browser, "csv", "entries.csv", bad);
+        assertEquals(422, refused.code());
+        assertTrue(refused.body().contains("id=\"refused\"") && refused.body().contains("row 3"), refused.body());
+        assertTrue(catalogue.find("web-1").isEmpty(), "nothing is imported when a row is refused");
+
+        var json = upload(browser, "json", "entries.json", "[{\"id\":\"web-3\",\"kind\":\"EXISTING_SYSTEM\","
+                + "\"owner\":\"City C\",\"name\":\"Parking permits\",\"description\":\"Residents apply for parking permits.\"}]");
+        assertEquals(200, json.code(), json.body());
+        assertTrue(catalogue.find("web-3").isPresent());
+
+        var noFile = upload(browser, "yaml", "", "");
+        assertEquals(400, noFile.code());
+        assertTrue(noFile.body().contains("href=\"#format\"") && noFile.body().contains("href=\"#file\""), noFile.body());
+
+        var good = upload(browser, "csv", "entries.csv", "id,kind,owner,name,description\n"
+                + "web-1,EXISTING_SYSTEM,City C,Library app,Residents borrow books.\n");
+        assertEquals(200, good.code(), good.body());
+        assertTrue(good.body().contains("id=\"import-counts\""));
+        assertTrue(catalogue.find("web-1").isPresent());
+    }
+
+    @Test
+    void anOperator_changesTheReviewPolicy_andAConfidenceOutOfRangeChangesNothing() {
+        var browser = new Browser();
+        browser.signIn("op", "operator-password");
+        browser.get("/operator/review-policy");
+        var before = policy.current();
+        var refused = browser.post("/operator/review-policy", Map.of("_csrf", browser.csrf, "automaticDecisions", "true",
+                "minConfidence", "0.2"));
+        assertEquals(400, refused.code());
+        assertTrue(refused.body().contains("href=\"#minConfidence\""));
+        assertEquals(before, policy.current(), "nothing stored");
+        var saved = browser.post("/operator/review-policy", Map.of("_csrf", browser.csrf, "automaticDecisions", "true",
+                "minConfidence", "0.95"));
+        assertEquals(303, saved.code());
+        assertEquals(new org.preconsult.review.application.ReviewPolicy.Policy(true, 0.95), policy.current());
+        policy.change(before);
+    }
+
+    @Test
+    void anOperator_seesTheKeysAndTheFederationStatus_andRotatesTheSigningKey() {
+        var browser = new Browser();
+        browser.signIn("op", "operator-password");
+        var keys = browser.get("/operator/keys");
+        assertEquals(200, keys.code());
+        int activeBefore = keys.body().split("keys.active|>Active<", -1).length;
+        assertTrue(keys.body().contains("id=\"own-keys\""));
+        assertEquals(303, browser.post("/operator/keys/rotation", Map.of("_csrf", browser.csrf)).code());
+        var after = browser.get("/operator/keys?rotated=1");
+        assertTrue(after.body().contains(">Retired "), "the old key is retired, the new one active");
+        var federation = browser.get("/operator/federation");
+        assertEquals(200, federation.code());
+        assertTrue(federation.body().contains("Rejected items (") && federation.body().contains("Replication conflicts ("));
+        assertTrue(activeBefore > 1);
     }
 }
