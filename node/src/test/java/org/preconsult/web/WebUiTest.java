@@ -385,4 +385,20 @@ class WebUiTest implements TestPropertyProvider {
         assertTrue(federation.body().contains("Rejected items (") && federation.body().contains("Replication conflicts ("));
         assertTrue(activeBefore > 1);
     }
+
+    @Test
+    void aSignedInUserWithoutTheRole_seesAForbiddenPageInTheirLanguage_notJson() {
+        var browser = new Browser();
+        browser.acceptLanguage = "ko";
+        browser.signIn("clerk", "clerk-password");
+        var refused = browser.get("/operator/users");
+        assertEquals(403, refused.code());
+        assertTrue(refused.getContentType().map(t -> t.getName().equals("text/html")).orElse(false), String.valueOf(refused.getContentType()));
+        assertTrue(refused.body().contains("<html lang=\"ko\"") && refused.body().contains("이 화면을 쓸 수 없습니다"), refused.body());
+        assertTrue(refused.body().contains("href=\"/plans\""), "the menu the person may use");
+        var api = browser.send(HttpRequest.GET("/api/v1/users").bearerAuth(tokens.generateToken(
+                io.micronaut.security.authentication.Authentication.build("clerk", java.util.List.of("COORDINATOR")), 600).orElseThrow()));
+        assertEquals(403, api.code());
+        assertFalse(api.body().contains("<html"), "the API keeps answering problem+json");
+    }
 }
