@@ -67,6 +67,7 @@ class WebUiTest implements TestPropertyProvider {
         users.create("clerk", "clerk-password", "Kim Clerk", EnumSet.of(Role.COORDINATOR));
         users.create("leaving", "leaving-password", "Lee Leaving", EnumSet.of(Role.COORDINATOR));
         users.create("op", "operator-password", "Oh Operator", EnumSet.of(Role.OPERATOR));
+        users.create("rev", "reviewer-password", "Ryu Reviewer", EnumSet.of(Role.REVIEWER));
     }
 
     /** A browser's cookies and the last page's CSRF token, kept by hand. */
@@ -400,5 +401,34 @@ class WebUiTest implements TestPropertyProvider {
                 io.micronaut.security.authentication.Authentication.build("clerk", java.util.List.of("COORDINATOR")), 600).orElseThrow()));
         assertEquals(403, api.code());
         assertFalse(api.body().contains("<html"), "the API keeps answering problem+json");
+    }
+
+    @Test
+    void aReviewer_readsTheTurnaroundReportAsATable_andTheConditionsPerGovernment_andFiltersTheQueue() {
+        var browser = new Browser();
+        browser.signIn("rev", "reviewer-password");
+        var report = browser.get("/reports/turnaround");
+        assertEquals(200, report.code());
+        assertTrue(report.body().contains("Turnaround of review"), report.body());
+        assertEquals(200, browser.get("/reports/conditions").code());
+        assertEquals(200, browser.get("/assets/uplot/uPlot.iife.min.js").code(), "the chart library is served by the node");
+        var queue = browser.get("/cases?status=ALL&owner=Nobody&functionCode=99&language=ko&overdue=1");
+        assertEquals(200, queue.code());
+        assertTrue(queue.body().contains("value=\"Nobody\"") && queue.body().contains("checked"), "the filters come back as set");
+    }
+
+    @Test
+    void theCatalogueFilters_narrowTheResultsToTheOwnerAndTheLanguage() {
+        catalogue.upsert(new org.preconsult.catalogue.model.CatalogueEntry("filter-1", org.preconsult.catalogue.model.EntryKind.EXISTING_SYSTEM,
+                "Filter City", "Dog licence register", "Residents register their dogs.", java.util.List.of(), "07-1", "en",
+                org.preconsult.catalogue.model.EntryStatus.OPERATING, null, "elsewhere", 1, java.time.Instant.now()));
+        var browser = new Browser();
+        browser.signIn("clerk", "clerk-password");
+        var found = browser.get("/catalogue?owner=filter+city&functionCode=07");
+        assertTrue(found.body().contains("Dog licence register"), found.body());
+        var none = browser.get("/catalogue?owner=filter+city&language=ko");
+        assertFalse(none.body().contains("Dog licence register"));
+        var words = browser.get("/catalogue?q=dog+licence&owner=Another+City");
+        assertFalse(words.body().contains("Dog licence register"), "the filters apply to a search by words too");
     }
 }
