@@ -19,7 +19,7 @@
       { label: d.names.days }
     ],
     series: [
-      {},
+      { label: d.names.level, value: function (u, v) { return v == null ? '' : (d.labels[v] || ''); } },
       { label: d.names.p90, fill: '#b1b4b6', stroke: '#505a5f', paths: bars(0.6), points: { show: false } },
       { label: d.names.median, fill: '#1d70b8', stroke: '#003078', paths: bars(0.3), points: { show: false } }
     ]

@@ -73,7 +73,8 @@ public class ReportPages {
         }
         json.append("],\"names\":{\"median\":").append(quote(ui.t("turnaround.median")))
                 .append(",\"p90\":").append(quote(ui.t("turnaround.p90")))
-                .append(",\"days\":").append(quote(ui.t("turnaround.days"))).append("}}");
+                .append(",\"days\":").append(quote(ui.t("turnaround.days")))
+                .append(",\"level\":").append(quote(ui.t("turnaround.col.level"))).append("}}");
         return json.toString();
     }
 
