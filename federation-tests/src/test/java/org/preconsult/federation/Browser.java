@@ -15,6 +15,8 @@ import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -176,6 +178,43 @@ final class Browser implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         driver.manage().window().setSize(new Dimension(1280, 1000));
+    }
+
+    /**
+     * Moves the focus with the Tab key only until it reaches the element the selector names: what a
+     * person without a mouse does. Fails when sixty presses do not get there.
+     */
+    void tabTo(String css) {
+        var js = (JavascriptExecutor) driver;
+        for (int i = 0; i < 60; i++) {
+            if (Boolean.TRUE.equals(js.executeScript("return document.activeElement != null && document.activeElement.matches(arguments[0]);", css))) {
+                return;
+            }
+            new Actions(driver).sendKeys(Keys.TAB).perform();
+        }
+        throw new AssertionError("Tab never reached " + css + " on " + url());
+    }
+
+    /** Types into the element that has the focus, as the keyboard does. */
+    void typeHere(String text) {
+        new Actions(driver).sendKeys(text).perform();
+    }
+
+    /** Presses a key (Enter on a link or a form, Space on a button) that leads to another page, and checks that page. */
+    void pressThrough(Keys key) {
+        markPage();
+        new Actions(driver).sendKeys(key).perform();
+        awaitNewPage();
+    }
+
+    /** Chooses a file for a file input (what the browser's file dialog does). */
+    void chooseFile(String css, Path file) {
+        element(css).sendKeys(file.toAbsolutePath().toString());
+    }
+
+    /** Violations of every impact found on pages whose path starts with one of these. */
+    List<Violation> violationsOn(List<String> paths) {
+        return violations.stream().filter(v -> paths.stream().anyMatch(p -> v.page().startsWith(p))).toList();
     }
 
     String url() {

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Keys;
 import org.preconsult.identity.application.ManagingUsers;
 import org.preconsult.identity.model.Role;
 
@@ -35,6 +36,8 @@ class BrowserRoundTripTest {
                 .create("coordinator", "coordinator-password", "Park Coordinator", EnumSet.of(Role.COORDINATOR));
         federation.node("prov-north").context().getBean(ManagingUsers.class)
                 .create("reviewer", "reviewer-password", "Choi Reviewer", EnumSet.of(Role.REVIEWER));
+        federation.node("central").context().getBean(ManagingUsers.class)
+                .create("central-reviewer", "reviewer-password", "Kang Reviewer", EnumSet.of(Role.REVIEWER));
         var system = PlanFixture.system("Building permit online service",
                 "Residents apply for building permits online, upload their drawings and documents, and track the "
                         + "review of their permit application.");
@@ -196,6 +199,156 @@ class BrowserRoundTripTest {
             VIOLATIONS.addAll(browser.violations);
             TIMINGS.putAll(browser.serverMillis);
             assertEquals(List.of(), browser.seriousOrCritical(), "serious or critical accessibility violations");
+        }
+    }
+
+    /** The pages added for systems, operators, reports and refusals: axe-core must find nothing at all on them. */
+    static final List<String> NEW_PAGES = List.of("/systems", "/operator/import", "/operator/review-policy",
+            "/operator/keys", "/operator/federation", "/reports/", "/cases");
+
+    @Test
+    void aPlanAboveTheProvincialThreshold_isDecidedAtCentralInTheBrowser_andTheNewPagesPassAxe_inEnglish() throws Exception {
+        centralAndNewPages("en");
+    }
+
+    @Test
+    void aPlanAboveTheProvincialThreshold_isDecidedAtCentralInTheBrowser_andTheNewPagesPassAxe_inKorean() throws Exception {
+        centralAndNewPages("ko");
+    }
+
+    private void centralAndNewPages(String lang) throws Exception {
+        var cityA = federation.node("city-a");
+        String local = "http://localhost:" + port("city-a");
+        String central = "http://127.0.0.1:" + port("central");
+        String title = lang.equals("ko") ? "도서관 좌석 예약 " : "Library seat booking ";
+        var plan = PlanFixture.completePlan(title + "(" + lang + ")");
+        plan.put("purpose", "Residents book seats in the public libraries online and see which seats are free.");
+        plan.put("functions", List.of("seat booking", "availability map"));
+        String planId = (String) cityA.postJson("COORDINATOR", "/api/v1/plans", plan).get("id");
+        cityA.postJson("COORDINATOR", "/api/v1/plans/" + planId + "/submission", Map.of());
+        FederationFixture.await("the plan above the provincial threshold reaches central", Duration.ofSeconds(30),
+                () -> federation.node("central").count("SELECT COUNT(*) FROM review_case WHERE plan_id = ? AND status = 'OPEN'", planId) == 1);
+        try (var browser = new Browser()) {
+            // Central: the reviewer decides in the browser; the routing reason reads in the page's language.
+            browser.open(central + "/sign-in" + (lang.equals("ko") ? "?lang=ko" : ""));
+            browser.type("#username", "central-reviewer");
+            browser.type("#password", "reviewer-password");
+            browser.clickThrough("#sign-in");
+            browser.clickLink(title + "(" + lang + ")");
+            String routing = browser.text("#routing-reason");
+            assertTrue(routing.contains(lang.equals("ko") ? "prov-north에서 이송" : "Forwarded by prov-north")
+                    && routing.contains("120,000,000"), routing);
+            browser.screenshot("14-central-case-" + lang);
+            browser.clickThrough("#record-decision");
+            assertTrue(browser.text("#decision").length() > 0);
+            FederationFixture.await("central's decision reaches City A", Duration.ofSeconds(30),
+                    () -> cityA.count("SELECT COUNT(*) FROM plan_decision WHERE plan_id = ?", planId) == 1);
+            browser.open(central + "/reports/turnaround");
+            assertTrue(browser.text("#turnaround").contains(lang.equals("ko") ? "중앙부처" : "central ministry"), browser.text("#turnaround"));
+            browser.waitUntil("the chart is drawn", () -> browser.element("#turnaround-chart canvas") != null);
+            browser.screenshot("15-turnaround-" + lang);
+            browser.open(central + "/reports/conditions");
+            browser.screenshot("16-conditions-" + lang);
+            browser.open(central + "/cases?status=ALL&owner=" + java.net.URLEncoder.encode("City A", java.nio.charset.StandardCharsets.UTF_8));
+            assertTrue(browser.text("#cases").contains(title.strip()));
+            browser.clickThrough(".app-signout button");
+
+            // City A's coordinator: existing systems, register (a wrong year first), retire; then a page of another role.
+            // Cookies, the language's among them, are kept per host: choose the language at City A too.
+            browser.open(local + "/sign-in" + (lang.equals("ko") ? "?lang=ko" : ""));
+            assertEquals(lang, browser.lang());
+            browser.type("#username", "coordinator");
+            browser.type("#password", "coordinator-password");
+            browser.clickThrough("#sign-in");
+            browser.open(local + "/systems/new");
+            String name = lang.equals("ko") ? "체육관 예약 시스템" : "Sports hall booking";
+            browser.type("#name", name);
+            browser.type("#functions", "booking\npayment");
+            browser.type("#goLiveYear", "last year");
+            browser.clickThrough("#save-system");
+            assertTrue(browser.text(".govuk-error-summary").length() > 0, "the error summary names the year");
+            browser.screenshot("17-system-form-error-" + lang);
+            browser.type("#goLiveYear", "2019");
+            browser.clickThrough("#save-system");
+            assertTrue(browser.text("#systems").contains(name));
+            browser.screenshot("18-systems-" + lang);
+            browser.clickThrough("#systems a[href$='/retire']");
+            browser.type("#reason", lang.equals("ko") ? "광역 공동 시스템으로 대체" : "Replaced by the province's shared system");
+            browser.screenshot("19-retire-" + lang);
+            browser.clickThrough("#confirm-retire");
+            assertTrue(browser.text("#notice").length() > 0);
+            browser.open(local + "/operator/users");
+            assertTrue(browser.text("#forbidden").length() > 0, "a page, not JSON, for a role without access");
+            browser.screenshot("20-forbidden-" + lang);
+            browser.clickThrough(".app-signout button");
+
+            // City A's operator: import with a refused row, the review policy, the keys, the federation status.
+            browser.type("#username", "operator");
+            browser.type("#password", "operator-password");
+            browser.clickThrough("#sign-in");
+            browser.open(local + "/operator/import");
+            var csv = java.nio.file.Files.createTempFile("entries", ".csv");
+            java.nio.file.Files.writeString(csv, "id,kind,owner,name,description\n"
+                    + "imp-" + lang + "-1,EXISTING_SYSTEM,City A,Parking permits,Residents apply for parking permits online.\n"
+                    + "imp-" + lang + "-2,SPACESHIP,City A,,Launches rockets.\n");
+            browser.chooseFile("#file", csv);
+            browser.clickThrough("#upload");
+            assertTrue(browser.text("#refused").contains("row 3"), browser.text("#refused"));
+            browser.screenshot("21-import-refused-" + lang);
+            browser.open(local + "/operator/review-policy");
+            browser.screenshot("22-review-policy-" + lang);
+            browser.open(local + "/operator/keys");
+            assertTrue(browser.text("#own-keys").contains("city-a"));
+            browser.screenshot("23-keys-" + lang);
+            browser.open(local + "/operator/federation");
+            assertTrue(browser.text("#tls").length() > 0);
+            browser.screenshot("24-federation-local-" + lang);
+
+            VIOLATIONS.addAll(browser.violations);
+            TIMINGS.putAll(browser.serverMillis);
+            System.out.printf("axe-core on the new pages (%s): %d pages checked, violations: %s%n", lang,
+                    browser.pagesChecked, browser.violationsOn(NEW_PAGES));
+            assertEquals(List.of(), browser.violationsOn(NEW_PAGES), "axe-core violations of any impact on the new pages");
+            assertEquals(List.of(), browser.seriousOrCritical(), "serious or critical accessibility violations");
+        }
+    }
+
+    @Test
+    void aCoordinatorDraftsAndSubmitsAPlan_withTheKeyboardAlone() {
+        String local = "http://localhost:" + port("city-a");
+        try (var browser = new Browser()) {
+            browser.open(local + "/sign-in");
+            browser.tabTo("#username");
+            browser.typeHere("coordinator");
+            browser.tabTo("#password");
+            browser.typeHere("coordinator-password");
+            browser.pressThrough(Keys.ENTER);
+            assertTrue(browser.url().endsWith("/plans"), browser.url());
+            browser.tabTo("#new-plan");
+            browser.pressThrough(Keys.ENTER);
+            browser.tabTo("#title");
+            browser.typeHere("Keyboard-only plan for street lighting");
+            browser.pressThrough(Keys.ENTER);
+            assertTrue(browser.url().endsWith("/edit"), browser.url());
+            String planId = browser.url().replaceAll(".*/plans/([^/]+)/edit", "$1");
+            for (var field : List.of(
+                    List.of("#purpose", "Residents report broken street lights and follow the repair of each one online."),
+                    List.of("#functions", "fault report"), List.of("#budget", "20000000"),
+                    List.of("#plannedStart", "2027-03-01"), List.of("#plannedEnd", "2027-09-30"),
+                    List.of("#platform", "Web application"), List.of("#language", "en"))) {
+                browser.tabTo(field.get(0));
+                browser.typeHere(field.get(1));
+            }
+            browser.waitUntil("the keyboard-typed draft is saved and complete",
+                    () -> federation.node("city-a").count("SELECT COUNT(*) FROM plan WHERE id = ? AND language = 'en'", planId) == 1
+                            && browser.text("#completeness").startsWith("100"));
+            browser.tabTo("#continue");
+            browser.pressThrough(Keys.SPACE);
+            assertTrue(browser.url().endsWith("/submit"), browser.url());
+            browser.tabTo("#confirm-submit");
+            browser.pressThrough(Keys.SPACE);
+            assertTrue(browser.text("#notice").length() > 0, "submitted with the keyboard alone");
+            assertEquals(List.of(), browser.seriousOrCritical());
         }
     }
 

@@ -46,6 +46,12 @@ class WebUiTest implements TestPropertyProvider {
     ManagingUsers users;
     @Inject
     TokenGenerator tokens;
+    @Inject
+    org.preconsult.system.application.SystemRegistry systems;
+    @Inject
+    org.preconsult.catalogue.application.Catalogue catalogue;
+    @Inject
+    org.preconsult.review.application.ReviewPolicy policy;
 
     @Override
     public Map<String, String> getProperties() {
@@ -60,6 +66,8 @@ class WebUiTest implements TestPropertyProvider {
         http = HttpClient.create(server.getURL(), config);
         users.create("clerk", "clerk-password", "Kim Clerk", EnumSet.of(Role.COORDINATOR));
         users.create("leaving", "leaving-password", "Lee Leaving", EnumSet.of(Role.COORDINATOR));
+        users.create("op", "operator-password", "Oh Operator", EnumSet.of(Role.OPERATOR));
+        users.create("rev", "reviewer-password", "Ryu Reviewer", EnumSet.of(Role.REVIEWER));
     }
 
     /** A browser's cookies and the last page's CSRF token, kept by hand. */
@@ -262,5 +270,165 @@ class WebUiTest implements TestPropertyProvider {
     void staticAssets_areServedToAnyone() {
         assertEquals(200, new Browser().get("/assets/govuk/govuk-frontend.min.css").code());
         assertEquals(200, new Browser().get("/assets/app/app.js").code());
+    }
+
+    @Test
+    void aCoordinator_registersEditsAndRetiresASystem_withoutJavaScript_andBadInputStoresNothing() {
+        var browser = new Browser();
+        browser.signIn("clerk", "clerk-password");
+        assertEquals(200, browser.get("/systems/new").code());
+        long before = systems.list(io.micronaut.data.model.Pageable.from(0, 1)).getTotalSize();
+        var form = new HashMap<String, String>(Map.of("_csrf", browser.csrf, "name", "", "description",
+                "Residents book sports halls online.", "functions", "booking\npayment", "status", "OPERATING",
+                "goLiveYear", "twenty-nineteen"));
+        var refused = browser.post("/systems", form);
+        assertEquals(400, refused.code());
+        assertTrue(refused.body().contains("href=\"#name\"") && refused.body().contains("href=\"#goLiveYear\""),
+                "the error summary links to each field");
+        assertTrue(refused.body().contains("Residents book sports halls online."), "typed text is kept");
+        assertEquals(before, systems.list(io.micronaut.data.model.Pageable.from(0, 1)).getTotalSize(), "nothing stored");
+
+        form.put("name", "Sports hall booking");
+        form.put("goLiveYear", "2019");
+        var registered = browser.post("/systems", form);
+        assertEquals(303, registered.code());
+        var list = browser.get(registered.getHeaders().get("Location"));
+        assertTrue(list.body().contains("Sports hall booking") && list.body().contains("id=\"notice\""), list.body());
+        var system = systems.list(io.micronaut.data.model.Pageable.from(0, 500)).getContent().stream()
+                .filter(s -> s.name().equals("Sports hall booking")).findFirst().orElseThrow();
+
+        browser.get("/systems/" + system.id() + "/edit");
+        form.put("_csrf", browser.csrf);
+        form.put("name", "Sports hall and pool booking");
+        assertEquals(303, browser.post("/systems/" + system.id(), form).code());
+        assertEquals("Sports hall and pool booking", systems.get(system.id()).name());
+
+        browser.get("/systems/" + system.id() + "/retire");
+        var future = browser.post("/systems/" + system.id() + "/retire", Map.of("_csrf", browser.csrf,
+                "retiredOn", "2999-01-01", "reason", "Replaced"));
+        assertEquals(400, future.code());
+        assertTrue(future.body().contains("href=\"#retiredOn\""));
+        assertEquals(org.preconsult.catalogue.model.EntryStatus.OPERATING, systems.get(system.id()).status(), "not retired");
+        var retired = browser.post("/systems/" + system.id() + "/retire", Map.of("_csrf", browser.csrf,
+                "retiredOn", "2020-01-01", "reason", "Replaced by the province's shared booking system"));
+        assertEquals(303, retired.code());
+        assertEquals(org.preconsult.catalogue.model.EntryStatus.RETIRED, systems.get(system.id()).status());
+        assertEquals(409, browser.get("/systems/" + system.id() + "/edit").code(), "a retired system is not edited");
+    }
+
+    private HttpResponse<String> upload(Browser browser, String format, String fileName, String content) {
+        var body = io.micronaut.http.client.multipart.MultipartBody.builder().addPart("_csrf", browser.csrf)
+                .addPart("format", format)
+                .addPart("file", fileName, MediaType.TEXT_PLAIN_TYPE, content.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .build();
+        return browser.send(HttpRequest.POST("/operator/import", body).contentType(MediaType.MULTIPART_FORM_DATA_TYPE));
+    }
+
+    @Test
+    void anOperator_uploadsACsvWithABadRow_seesEachRefusedRowAndWhy_andNothingIsImported_thenImportsTheFixedFile() {
+        var browser = new Browser();
+        browser.signIn("op", "operator-password");
+        assertEquals(200, browser.get("/operator/import").code());
+        String bad = "id,kind,owner,name,description\nweb-1,EXISTING_SYSTEM,City C,Library app,Residents borrow books.\n"
+                + "web-2,SPACESHIP,City C,,Launches rockets.\n";
+        var refused = upload(browser, "csv", "entries.csv", bad);
+        assertEquals(422, refused.code());
+        assertTrue(refused.body().contains("id=\"refused\"") && refused.body().contains("row 3"), refused.body());
+        assertTrue(catalogue.find("web-1").isEmpty(), "nothing is imported when a row is refused");
+
+        var json = upload(browser, "json", "entries.json", "[{\"id\":\"web-3\",\"kind\":\"EXISTING_SYSTEM\","
+                + "\"owner\":\"City C\",\"name\":\"Parking permits\",\"description\":\"Residents apply for parking permits.\"}]");
+        assertEquals(200, json.code(), json.body());
+        assertTrue(catalogue.find("web-3").isPresent());
+
+        var noFile = upload(browser, "yaml", "", "");
+        assertEquals(400, noFile.code());
+        assertTrue(noFile.body().contains("href=\"#format\"") && noFile.body().contains("href=\"#file\""), noFile.body());
+
+        var good = upload(browser, "csv", "entries.csv", "id,kind,owner,name,description\n"
+                + "web-1,EXISTING_SYSTEM,City C,Library app,Residents borrow books.\n");
+        assertEquals(200, good.code(), good.body());
+        assertTrue(good.body().contains("id=\"import-counts\""));
+        assertTrue(catalogue.find("web-1").isPresent());
+    }
+
+    @Test
+    void anOperator_changesTheReviewPolicy_andAConfidenceOutOfRangeChangesNothing() {
+        var browser = new Browser();
+        browser.signIn("op", "operator-password");
+        browser.get("/operator/review-policy");
+        var before = policy.current();
+        var refused = browser.post("/operator/review-policy", Map.of("_csrf", browser.csrf, "automaticDecisions", "true",
+                "minConfidence", "0.2"));
+        assertEquals(400, refused.code());
+        assertTrue(refused.body().contains("href=\"#minConfidence\""));
+        assertEquals(before, policy.current(), "nothing stored");
+        var saved = browser.post("/operator/review-policy", Map.of("_csrf", browser.csrf, "automaticDecisions", "true",
+                "minConfidence", "0.95"));
+        assertEquals(303, saved.code());
+        assertEquals(new org.preconsult.review.application.ReviewPolicy.Policy(true, 0.95), policy.current());
+        policy.change(before);
+    }
+
+    @Test
+    void anOperator_seesTheKeysAndTheFederationStatus_andRotatesTheSigningKey() {
+        var browser = new Browser();
+        browser.signIn("op", "operator-password");
+        var keys = browser.get("/operator/keys");
+        assertEquals(200, keys.code());
+        int activeBefore = keys.body().split("keys.active|>Active<", -1).length;
+        assertTrue(keys.body().contains("id=\"own-keys\""));
+        assertEquals(303, browser.post("/operator/keys/rotation", Map.of("_csrf", browser.csrf)).code());
+        var after = browser.get("/operator/keys?rotated=1");
+        assertTrue(after.body().contains(">Retired "), "the old key is retired, the new one active");
+        var federation = browser.get("/operator/federation");
+        assertEquals(200, federation.code());
+        assertTrue(federation.body().contains("Rejected items (") && federation.body().contains("Replication conflicts ("));
+        assertTrue(activeBefore > 1);
+    }
+
+    @Test
+    void aSignedInUserWithoutTheRole_seesAForbiddenPageInTheirLanguage_notJson() {
+        var browser = new Browser();
+        browser.acceptLanguage = "ko";
+        browser.signIn("clerk", "clerk-password");
+        var refused = browser.get("/operator/users");
+        assertEquals(403, refused.code());
+        assertTrue(refused.getContentType().map(t -> t.getName().equals("text/html")).orElse(false), String.valueOf(refused.getContentType()));
+        assertTrue(refused.body().contains("<html lang=\"ko\"") && refused.body().contains("이 화면을 쓸 수 없습니다"), refused.body());
+        assertTrue(refused.body().contains("href=\"/plans\""), "the menu the person may use");
+        var api = browser.send(HttpRequest.GET("/api/v1/users").bearerAuth(tokens.generateToken(
+                io.micronaut.security.authentication.Authentication.build("clerk", java.util.List.of("COORDINATOR")), 600).orElseThrow()));
+        assertEquals(403, api.code());
+        assertFalse(api.body().contains("<html"), "the API keeps answering problem+json");
+    }
+
+    @Test
+    void aReviewer_readsTheTurnaroundReportAsATable_andTheConditionsPerGovernment_andFiltersTheQueue() {
+        var browser = new Browser();
+        browser.signIn("rev", "reviewer-password");
+        var report = browser.get("/reports/turnaround");
+        assertEquals(200, report.code());
+        assertTrue(report.body().contains("Turnaround of review"), report.body());
+        assertEquals(200, browser.get("/reports/conditions").code());
+        assertEquals(200, browser.get("/assets/uplot/uPlot.iife.min.js").code(), "the chart library is served by the node");
+        var queue = browser.get("/cases?status=ALL&owner=Nobody&functionCode=99&language=ko&overdue=1");
+        assertEquals(200, queue.code());
+        assertTrue(queue.body().contains("value=\"Nobody\"") && queue.body().contains("checked"), "the filters come back as set");
+    }
+
+    @Test
+    void theCatalogueFilters_narrowTheResultsToTheOwnerAndTheLanguage() {
+        catalogue.upsert(new org.preconsult.catalogue.model.CatalogueEntry("filter-1", org.preconsult.catalogue.model.EntryKind.EXISTING_SYSTEM,
+                "Filter City", "Dog licence register", "Residents register their dogs.", java.util.List.of(), "07-1", "en",
+                org.preconsult.catalogue.model.EntryStatus.OPERATING, null, "elsewhere", 1, java.time.Instant.now()));
+        var browser = new Browser();
+        browser.signIn("clerk", "clerk-password");
+        var found = browser.get("/catalogue?owner=filter+city&functionCode=07");
+        assertTrue(found.body().contains("Dog licence register"), found.body());
+        var none = browser.get("/catalogue?owner=filter+city&language=ko");
+        assertFalse(none.body().contains("Dog licence register"));
+        var words = browser.get("/catalogue?q=dog+licence&owner=Another+City");
+        assertFalse(words.body().contains("Dog licence register"), "the filters apply to a search by words too");
     }
 }

@@ -24,7 +24,7 @@ public record EntryImportItem(
         @Nullable BigDecimal budget) {
 
     /** The draft of the item at {@code index} of the array (a null item yields an empty draft). */
-    static EntryDraft toDraft(EntryImportItem item, int index) {
+    public static EntryDraft toDraft(EntryImportItem item, int index) {
         String label = "entries[" + index + "]";
         if (item == null) {
             return EntryDraft.plain(label, null, null, null, null, null, null, null, null, null, null);

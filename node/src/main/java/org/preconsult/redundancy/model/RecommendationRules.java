@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.preconsult.catalogue.model.EntryKind;
 import org.preconsult.common.model.Outcome;
+import org.preconsult.common.model.RuleText;
 
 /**
  * The rules that turn a plan and its ranked matches into a recommendation, one named function per
@@ -28,6 +29,30 @@ public final class RecommendationRules {
             }
         }
     }
+
+    static final RuleText.Template INCOMPLETE = new RuleText.Template("rule.incomplete", "The plan is incomplete; add: {0}.");
+    static final RuleText.Template MISSING_FUNCTIONS = new RuleText.Template("rule.missingFunctions",
+            "functions (or a description of at least {0} words)");
+    static final RuleText.Template STANDARD = new RuleText.Template("rule.standard",
+            "Overlaps the standard system '{0}' ({1}, {2}, score {3}): wait for it or adopt it instead of building.");
+    static final RuleText.Template ADOPT_PLAN = new RuleText.Template("rule.adoptPlan",
+            "Overlaps the plan '{0}' ({1}) of {2}, score {3}: condition: adopt it, customizing as needed, and inform its owner of changes.");
+    static final RuleText.Template ADOPT_SYSTEM = new RuleText.Template("rule.adoptSystem",
+            "Overlaps the existing system '{0}' ({1}) of {2}, score {3}: condition: adopt it, customizing as needed, and inform its owner of changes.");
+    static final RuleText.Template RE_REGISTRATION = new RuleText.Template("rule.reRegistration",
+            "Re-registration: the applicant's own earlier entry '{0}' ({1}, {2}, score {3}) describes the same project.");
+    static final RuleText.Template REVISION_CONDITION = new RuleText.Template("rule.revisionCondition",
+            "Condition: register this as a revision of the earlier entry (and update its lifecycle status), or state why it replaces it.");
+    static final RuleText.Template NO_OVERLAP = new RuleText.Template("rule.noOverlap",
+            "No catalogue entry overlaps strongly (threshold {0}).");
+    static final RuleText.Template POSSIBLE = new RuleText.Template("rule.possible",
+            "Possible overlap to look at: '{0}' ({1}, {2}, score {3}).");
+    /** What the reasons say of an entry whose owner has no name. */
+    public static final String UNNAMED_OWNER = "an unnamed owner";
+
+    /** Every text these rules write, for pages that show the reasons in their reader's language. */
+    public static final List<RuleText.Template> TEXTS = List.of(INCOMPLETE, MISSING_FUNCTIONS, STANDARD, ADOPT_PLAN,
+            ADOPT_SYSTEM, RE_REGISTRATION, REVISION_CONDITION, NO_OVERLAP, POSSIBLE);
 
     private RecommendationRules() {
     }
@@ -71,7 +96,7 @@ public final class RecommendationRules {
         if (isBlank(plan.description())) {
             missing.add("description");
         } else if (plan.functions().isEmpty() && wordCount(plan.description()) < minDescriptionWords) {
-            missing.add("functions (or a description of at least " + minDescriptionWords + " words)");
+            missing.add(MISSING_FUNCTIONS.fill(minDescriptionWords));
         }
         return missing;
     }
@@ -79,15 +104,13 @@ public final class RecommendationRules {
     /** Incomplete plans are not reviewed; the reasons name what to add. */
     static Recommendation returnIncomplete(List<String> missing) {
         return new Recommendation(Outcome.RETURN,
-                List.of("The plan is incomplete; add: " + String.join(", ", missing) + "."), null, 1.0);
+                List.of(INCOMPLETE.fill(String.join(", ", missing))), null, 1.0);
     }
 
     /** A standard system that a central agency plans or distributes makes a local build wasted. */
     static Recommendation deferForStandard(Match standard, Optional<Match> ownEarlier, Thresholds t) {
         List<String> reasons = new ArrayList<>();
-        reasons.add("Overlaps the standard system '" + standard.name() + "' (" + standard.entryId() + ", "
-                + ownerText(standard) + ", score " + percent(standard.score())
-                + "): wait for it or adopt it instead of building.");
+        reasons.add(STANDARD.fill(standard.name(), standard.entryId(), ownerText(standard), percent(standard.score())));
         ownEarlier.ifPresent(own -> reasons.add(reRegistrationReason(own)));
         return new Recommendation(Outcome.DEFERRAL, reasons, standard, alarmConfidence(standard.score(), t));
     }
@@ -95,10 +118,8 @@ public final class RecommendationRules {
     /** Another government already has (or is building) the system: adopt and customize it. */
     static Recommendation adoptExisting(Match existing, Optional<Match> ownEarlier, Thresholds t) {
         List<String> reasons = new ArrayList<>();
-        String what = existing.kind() == EntryKind.PLAN ? "the plan" : "the existing system";
-        reasons.add("Overlaps " + what + " '" + existing.name() + "' (" + existing.entryId() + ") of "
-                + ownerText(existing) + ", score " + percent(existing.score())
-                + ": condition: adopt it, customizing as needed, and inform its owner of changes.");
+        var text = existing.kind() == EntryKind.PLAN ? ADOPT_PLAN : ADOPT_SYSTEM;
+        reasons.add(text.fill(existing.name(), existing.entryId(), ownerText(existing), percent(existing.score())));
         ownEarlier.ifPresent(own -> reasons.add(reRegistrationReason(own)));
         return new Recommendation(Outcome.CONDITIONAL_APPROVAL, reasons, existing,
                 alarmConfidence(existing.score(), t));
@@ -110,19 +131,16 @@ public final class RecommendationRules {
      * second system, or on stating why the earlier one is replaced.
      */
     static Recommendation reRegistration(Match own, Thresholds t) {
-        List<String> reasons = List.of(reRegistrationReason(own),
-                "Condition: register this as a revision of the earlier entry (and update its lifecycle status), "
-                        + "or state why it replaces it.");
+        List<String> reasons = List.of(reRegistrationReason(own), REVISION_CONDITION.fill());
         return new Recommendation(Outcome.CONDITIONAL_APPROVAL, reasons, own, alarmConfidence(own.score(), t));
     }
 
     /** No strong overlap: go ahead; weaker overlaps are listed for the reviewer to look at. */
     static Recommendation approve(List<Match> matches, Thresholds t) {
         List<String> reasons = new ArrayList<>();
-        reasons.add("No catalogue entry overlaps strongly (threshold " + percent(t.strongOverlap()) + ").");
+        reasons.add(NO_OVERLAP.fill(percent(t.strongOverlap())));
         matches.stream().filter(m -> m.score() >= t.possibleOverlap()).limit(3).forEach(m -> reasons.add(
-                "Possible overlap to look at: '" + m.name() + "' (" + m.entryId() + ", " + ownerText(m)
-                        + ", score " + percent(m.score()) + ")."));
+                POSSIBLE.fill(m.name(), m.entryId(), ownerText(m), percent(m.score()))));
         double top = matches.isEmpty() ? 0 : matches.get(0).score();
         double confidence = clamp(0.5 + 0.5 * (t.strongOverlap() - top) / t.strongOverlap());
         return new Recommendation(Outcome.UNCONDITIONAL_APPROVAL, reasons, null, confidence);
@@ -139,12 +157,11 @@ public final class RecommendationRules {
     }
 
     private static String reRegistrationReason(Match own) {
-        return "Re-registration: the applicant's own earlier entry '" + own.name() + "' (" + own.entryId()
-                + ", " + own.kind() + ", score " + percent(own.score()) + ") describes the same project.";
+        return RE_REGISTRATION.fill(own.name(), own.entryId(), own.kind(), percent(own.score()));
     }
 
     private static String ownerText(Match m) {
-        return isBlank(m.owner()) ? "an unnamed owner" : m.owner();
+        return isBlank(m.owner()) ? UNNAMED_OWNER : m.owner();
     }
 
     private static String percent(double score) {

@@ -112,9 +112,8 @@ public class ReceivingPlans implements OwnPlanReview {
         CheckResult check = check(plan);
         if (node.isTop()) {
             String reason = preliminary != null
-                    ? "Forwarded by " + preliminary.reviewingNode() + ": " + preliminary.routingReason()
-                    : "Plan of " + (plan.ownerName() == null ? plan.ownerNode() : plan.ownerName())
-                    + ", whose review belongs to this node";
+                    ? Routing.FORWARDED_BY.fill(preliminary.reviewingNode(), preliminary.routingReason())
+                    : Routing.OWN_REVIEW.fill(plan.ownerName() == null ? plan.ownerNode() : plan.ownerName());
             open(plan, check, preliminary, reason);
             return;
         }

@@ -1,8 +1,10 @@
 package org.preconsult.review.model;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Set;
 import org.preconsult.common.model.Outcome;
+import org.preconsult.common.model.RuleText;
 import org.preconsult.federation.model.PlanSummary;
 import org.preconsult.redundancy.model.CheckResult;
 
@@ -13,6 +15,31 @@ import org.preconsult.redundancy.model.CheckResult;
 public sealed interface Routing permits Routing.DecideHere, Routing.Forward {
 
     String reason();
+
+    RuleText.Template STANDARD = new RuleText.Template("routing.standard",
+            "overlaps a standard system: standard systems are decided at the central level");
+    RuleText.Template DISASTER = new RuleText.Template("routing.disaster",
+            "disaster or safety plans are always reviewed at the central level");
+    RuleText.Template NO_BUDGET_FORWARD = new RuleText.Template("routing.noBudget.forward",
+            "no budget stated, so the threshold of {0} cannot be applied");
+    RuleText.Template NO_BUDGET_HERE = new RuleText.Template("routing.noBudget.here",
+            "no budget stated; decided at the provincial level");
+    RuleText.Template ABOVE = new RuleText.Template("routing.above", "budget {0} is above the provincial threshold of {1}");
+    RuleText.Template WITHIN = new RuleText.Template("routing.within", "budget {0} is within the provincial threshold of {1}");
+    /** The reason of a case opened at central for a plan that a province forwarded: its node, its reason. */
+    RuleText.Template FORWARDED_BY = new RuleText.Template("routing.forwardedBy", "Forwarded by {0}: {1}");
+    /** The reason of a case opened where no parent is above: the plan's owner. */
+    RuleText.Template OWN_REVIEW = new RuleText.Template("routing.ownReview", "Plan of {0}, whose review belongs to this node");
+    /** A province's opinion in its preliminary review: its name, the outcome it recommends (and what to adopt). */
+    RuleText.Template OPINION = new RuleText.Template("opinion.recommends",
+            "{0} checked the plan against its catalogue and recommends {1}.");
+    RuleText.Template OPINION_PROPOSING = new RuleText.Template("opinion.proposing",
+            "{0} checked the plan against its catalogue and recommends {1}, proposing {2} of {3}.");
+    RuleText.Template OPINION_NO_CHECK = new RuleText.Template("opinion.noCheck", "No redundancy check was available at {0}.");
+
+    /** Every text of the routing and of the preliminary review, for pages that show them in their language. */
+    List<RuleText.Template> TEXTS = List.of(STANDARD, DISASTER, NO_BUDGET_FORWARD, NO_BUDGET_HERE, ABOVE, WITHIN,
+            FORWARDED_BY, OWN_REVIEW, OPINION, OPINION_PROPOSING, OPINION_NO_CHECK);
 
     /** The provincial node opens the case and decides. */
     record DecideHere(String reason) implements Routing {
@@ -36,21 +63,19 @@ public sealed interface Routing permits Routing.DecideHere, Routing.Forward {
     static Routing route(PlanSummary plan, CheckResult check, BigDecimal threshold, Set<AlwaysForward> always) {
         if (always.contains(AlwaysForward.STANDARD_SYSTEM_OVERLAP) && check != null
                 && check.recommendation() != null && check.recommendation().outcome() == Outcome.DEFERRAL) {
-            return new Forward("overlaps a standard system: standard systems are decided at the central level");
+            return new Forward(STANDARD.fill());
         }
         if (always.contains(AlwaysForward.DISASTER_OR_SAFETY) && plan.disasterOrSafety()) {
-            return new Forward("disaster or safety plans are always reviewed at the central level");
+            return new Forward(DISASTER.fill());
         }
         if (plan.budget() == null) {
             return always.contains(AlwaysForward.NO_BUDGET)
-                    ? new Forward("no budget stated, so the threshold of " + threshold.toPlainString() + " cannot be applied")
-                    : new DecideHere("no budget stated; decided at the provincial level");
+                    ? new Forward(NO_BUDGET_FORWARD.fill(threshold.toPlainString()))
+                    : new DecideHere(NO_BUDGET_HERE.fill());
         }
         if (plan.budget().compareTo(threshold) > 0) {
-            return new Forward("budget " + plan.budget().toPlainString() + " is above the provincial threshold of "
-                    + threshold.toPlainString());
+            return new Forward(ABOVE.fill(plan.budget().toPlainString(), threshold.toPlainString()));
         }
-        return new DecideHere("budget " + plan.budget().toPlainString() + " is within the provincial threshold of "
-                + threshold.toPlainString());
+        return new DecideHere(WITHIN.fill(plan.budget().toPlainString(), threshold.toPlainString()));
     }
 }

@@ -56,8 +56,24 @@ public class CasePages {
                           boolean overdue, BigDecimal budget, String recommended, String outcome) {
     }
 
-    public record CaseListPage(Ui ui, String status, List<CaseRow> cases) {
+    public record CaseListPage(Ui ui, String status, List<CaseRow> cases, QueueFilter filter, int page, int pages,
+                               String query) {
     }
+
+    /** The queue's filters as typed: owner (part of the name), function code (prefix), language, overdue only. */
+    public record QueueFilter(String owner, String functionCode, String language, boolean overdue) {
+        boolean matches(ReviewCase c, Instant now) {
+            var p = c.plan();
+            return (owner.isEmpty() || (p.ownerName() != null && p.ownerName().toLowerCase().contains(owner.toLowerCase())))
+                    && (functionCode.isEmpty() || (p.functionCode() != null && p.functionCode().startsWith(functionCode)))
+                    && (language.isEmpty() || language.equalsIgnoreCase(p.language()))
+                    && (!overdue || (c.decision() == null && c.overdue(now)));
+        }
+    }
+
+    /** Cases per page of the queue; the filters look at the first {@value #QUEUE_WINDOW} by due date. */
+    static final int QUEUE_PAGE = 50;
+    static final int QUEUE_WINDOW = 2000;
 
     public record Preliminary(String node, String opinion, String recommended, List<String> reasons) {
     }
@@ -109,19 +125,38 @@ public class CasePages {
     }
 
     @Get
-    Object queue(HttpRequest<?> request, @Nullable @QueryValue String status) {
+    Object queue(HttpRequest<?> request, @Nullable @QueryValue String status, @Nullable @QueryValue String owner,
+                 @Nullable @QueryValue String functionCode, @Nullable @QueryValue String language,
+                 @Nullable @QueryValue String overdue, @Nullable @QueryValue Integer page) {
         CaseStatus filter = status == null ? CaseStatus.OPEN
                 : status.equals("ALL") ? null
                 : Arrays.stream(CaseStatus.values()).filter(s -> s.name().equals(status)).findFirst().orElse(CaseStatus.OPEN);
         var now = clock.instant();
-        var rows = cases.list(filter, Pageable.from(0, 200, Sort.of(Sort.Order.asc("dueAt")))).getContent().stream()
+        var wanted = new QueueFilter(bounded(owner, 300), bounded(functionCode, 50), bounded(language, 20), overdue != null);
+        var matching = cases.list(filter, Pageable.from(0, QUEUE_WINDOW, Sort.of(Sort.Order.asc("dueAt")))).getContent().stream()
+                .filter(c -> wanted.matches(c, now)).toList();
+        int pages = Math.max(1, (matching.size() + QUEUE_PAGE - 1) / QUEUE_PAGE);
+        int current = page == null || page < 1 ? 1 : Math.min(page, pages);
+        var rows = matching.stream().skip((long) (current - 1) * QUEUE_PAGE).limit(QUEUE_PAGE)
                 .map(c -> new CaseRow(c.id(), c.plan().title(), c.plan().ownerName(), c.status().name(), c.dueAt(),
                         days(c.remaining(now)), c.overdue(now), c.plan().budget(),
                         c.evidence() == null || c.evidence().recommendation() == null ? null
                                 : c.evidence().recommendation().outcome().name(),
                         c.decision() == null ? null : c.decision().outcome().name()))
                 .toList();
-        return UiContext.page("cases/list", new CaseListPage(context.of(request), filter == null ? "ALL" : filter.name(), rows));
+        String statusName = filter == null ? "ALL" : filter.name();
+        String query = "/cases?status=" + statusName + param("owner", wanted.owner()) + param("functionCode", wanted.functionCode())
+                + param("language", wanted.language()) + (wanted.overdue() ? "&overdue=1" : "");
+        return UiContext.page("cases/list", new CaseListPage(context.of(request), statusName, rows, wanted, current, pages, query));
+    }
+
+    private static String bounded(String s, int max) {
+        String v = s == null ? "" : s.strip();
+        return v.length() > max ? v.substring(0, max) : v;
+    }
+
+    private static String param(String name, String value) {
+        return value.isEmpty() ? "" : "&" + name + "=" + java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Get("/{id}")
@@ -231,7 +266,7 @@ public class CasePages {
         while (rows.size() < CONDITION_ROWS) {
             rows.add(new ConditionRow("", "", ""));
         }
-        return new DecisionForm(r == null ? "" : r.outcome().name(), r == null ? "" : String.join("\n", r.reasons()), "", rows);
+        return new DecisionForm(r == null ? "" : r.outcome().name(), r == null ? "" : String.join("\n", r.reasons().stream().map(ui::rule).toList()), "", rows);
     }
 
     private static String recommended(ReviewCase c) {

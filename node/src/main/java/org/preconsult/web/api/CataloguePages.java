@@ -39,8 +39,12 @@ public class CataloguePages {
                            String language, String description, Integer scorePercent) {
     }
 
-    public record SearchPage(Ui ui, String q, String kind, List<String> kinds, List<EntryRow> entries, long total) {
+    public record SearchPage(Ui ui, String q, String kind, List<String> kinds, List<EntryRow> entries, long total,
+                             String owner, String functionCode, String language) {
     }
+
+    /** How many entries a filtered browse (no search words) looks through: the catalogue's largest page. */
+    static final int FILTER_WINDOW = BrowsingCatalogue.MAX_PAGE_SIZE;
 
     public record EntryPage(Ui ui, String id, String name, String kind, String owner, String status, String language,
                             String description, List<String> functions, String functionCode, BigDecimal budget,
@@ -58,7 +62,17 @@ public class CataloguePages {
     }
 
     @Get
-    Object search(HttpRequest<?> request, @Nullable @QueryValue String q, @Nullable @QueryValue String kind) {
+    Object search(HttpRequest<?> request, @Nullable @QueryValue String q, @Nullable @QueryValue String kind,
+                  @Nullable @QueryValue String owner, @Nullable @QueryValue String functionCode,
+                  @Nullable @QueryValue String language) {
+        String o = bounded(owner, 300);
+        String code = bounded(functionCode, 50);
+        String lang = bounded(language, 20);
+        java.util.function.Predicate<org.preconsult.catalogue.model.CatalogueEntry> wanted = e ->
+                (o.isEmpty() || (e.owner() != null && e.owner().toLowerCase().contains(o.toLowerCase())))
+                        && (code.isEmpty() || (e.functionCode() != null && e.functionCode().startsWith(code)))
+                        && (lang.isEmpty() || lang.equalsIgnoreCase(e.language()));
+        boolean filtered = !(o.isEmpty() && code.isEmpty() && lang.isEmpty());
         String text = q == null ? "" : q.strip();
         if (text.length() > 500) {
             text = text.substring(0, 500);
@@ -66,20 +80,31 @@ public class CataloguePages {
         EntryKind k = Arrays.stream(EntryKind.values()).filter(e -> e.name().equals(kind)).findFirst().orElse(null);
         List<EntryRow> rows;
         long total;
-        if (text.isEmpty()) {
+        if (text.isEmpty() && !filtered) {
             var page = browsing.search(k, null, 0, PAGE_SIZE);
             rows = page.entries().stream().map(e -> row(e, null)).toList();
             total = page.totalEntries();
+        } else if (text.isEmpty()) {
+            var matching = browsing.search(k, null, 0, FILTER_WINDOW).entries().stream()
+                    .filter(e -> wanted.test(e.entry())).toList();
+            rows = matching.stream().limit(PAGE_SIZE).map(e -> row(e, null)).toList();
+            total = matching.size();
         } else {
             var result = checking.check(new PlanDraft(text, text, List.of(), null, null, null, null, null), 50);
             rows = result.matches().stream()
                     .filter(m -> k == null || m.kind() == k)
-                    .map(m -> browsing.find(m.entryId()).map(e -> row(e, (int) Math.round(m.score() * 100))).orElse(null))
+                    .map(m -> browsing.find(m.entryId()).filter(e -> wanted.test(e.entry()))
+                            .map(e -> row(e, (int) Math.round(m.score() * 100))).orElse(null))
                     .filter(Objects::nonNull).limit(PAGE_SIZE).toList();
             total = rows.size();
         }
         return UiContext.page("catalogue/search", new SearchPage(context.of(request), text, k == null ? "" : k.name(),
-                Arrays.stream(EntryKind.values()).map(Enum::name).toList(), rows, total));
+                Arrays.stream(EntryKind.values()).map(Enum::name).toList(), rows, total, o, code, lang));
+    }
+
+    private static String bounded(String s, int max) {
+        String v = s == null ? "" : s.strip();
+        return v.length() > max ? v.substring(0, max) : v;
     }
 
     @Get("/entry")
@@ -87,7 +112,7 @@ public class CataloguePages {
         var found = browsing.find(id);
         if (found.isEmpty()) {
             return HttpResponse.notFound(UiContext.page("catalogue/search", new SearchPage(context.of(request), "", "",
-                    Arrays.stream(EntryKind.values()).map(Enum::name).toList(), List.of(), 0)));
+                    Arrays.stream(EntryKind.values()).map(Enum::name).toList(), List.of(), 0, "", "", "")));
         }
         var e = found.get().entry();
         return HttpResponse.ok(UiContext.page("catalogue/entry", new EntryPage(context.of(request), e.id(), e.name(),

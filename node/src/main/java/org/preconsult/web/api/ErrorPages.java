@@ -12,6 +12,7 @@ public final class ErrorPages {
     public record ErrorPage(Ui ui, int status, String detail) {
         public String headingKey() {
             return switch (status) {
+                case 403 -> "error.forbidden";
                 case 404 -> "error.notFound";
                 case 409 -> "error.conflict";
                 case 400 -> "error.invalid";

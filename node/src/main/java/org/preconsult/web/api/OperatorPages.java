@@ -31,6 +31,16 @@ import org.preconsult.node.NodeSettings;
 import org.preconsult.sync.application.ApplyingFeed;
 import org.preconsult.sync.application.Outbox;
 import org.preconsult.sync.application.SyncStatus;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.Sort;
+import org.preconsult.plan.application.PlanDeliveries;
+import org.preconsult.sync.application.SyncConflicts;
+import org.preconsult.sync.infrastructure.SyncRepositories.RejectedItemRows;
+import org.preconsult.trust.application.EnrolledChildren;
+import org.preconsult.trust.application.NodeCertificate;
+import org.preconsult.trust.application.TrustRefusals;
+import org.preconsult.trust.infrastructure.ParentConnection;
+import org.preconsult.trust.infrastructure.Pki;
 import org.preconsult.web.infrastructure.Csrf;
 
 /**
@@ -51,8 +61,33 @@ public class OperatorPages {
     }
 
     public record FederationPage(Ui ui, String nodeId, String role, String parent, long outboxDepth, Instant lastUp,
-                                 Instant lastDown, String lastError, long feedCursor) {
+                                 Instant lastDown, String lastError, long feedCursor, Instant failingSinceUp,
+                                 Instant failingSinceDown, Instant lastReconciled, long unconfirmedSubmissions,
+                                 String tls, Certificate certificate, long conflicts, List<Conflict> latestConflicts,
+                                 long rejectedItems, List<Rejected> latestRejected, List<Child> children,
+                                 List<Refusal> refusals) {
     }
+
+    /** This node's federation certificate; null when it has not enrolled. */
+    public record Certificate(String fingerprint, Instant expiresAt, String rootFingerprint, boolean holdsRoot) {
+    }
+
+    public record Conflict(String kind, String originNode, Long originSeq, String detail, Instant recordedAt) {
+    }
+
+    /** An item this node could not apply (from its parent's feed) or that its parent refused. */
+    public record Rejected(String source, Long position, String bodyType, String reason, Instant rejectedAt) {
+    }
+
+    public record Child(String nodeId, String role, Instant certificateExpiresAt, Instant lastContact, Instant revokedAt) {
+    }
+
+    /** What the federation port refused: who, what, why. */
+    public record Refusal(Instant at, String peer, String what, String reason) {
+    }
+
+    /** How many of the latest conflicts, rejected items and refusals the page lists. */
+    static final int LATEST = 20;
 
     public record AuditRow(long id, Instant at, String actor, String entityType, String entityId, String action) {
     }
@@ -69,8 +104,25 @@ public class OperatorPages {
     private final AuditTrail audit;
     private final Csrf csrf;
 
+    private final SyncConflicts conflicts;
+    private final RejectedItemRows rejected;
+    private final PlanDeliveries deliveries;
+    private final NodeCertificate certificate;
+    private final ParentConnection parentConnection;
+    private final EnrolledChildren children;
+    private final TrustRefusals refusals;
+
     OperatorPages(UiContext context, ManagingUsers users, NodeSettings node, Outbox outbox, SyncStatus status,
-                  ApplyingFeed feed, AuditTrail audit, Csrf csrf) {
+                  ApplyingFeed feed, AuditTrail audit, Csrf csrf, SyncConflicts conflicts, RejectedItemRows rejected,
+                  PlanDeliveries deliveries, NodeCertificate certificate, ParentConnection parentConnection,
+                  EnrolledChildren children, TrustRefusals refusals) {
+        this.conflicts = conflicts;
+        this.rejected = rejected;
+        this.deliveries = deliveries;
+        this.certificate = certificate;
+        this.parentConnection = parentConnection;
+        this.children = children;
+        this.refusals = refusals;
         this.context = context;
         this.users = users;
         this.node = node;
@@ -132,10 +184,25 @@ public class OperatorPages {
     @Secured({Role.OPERATOR_, Role.AUDITOR_})
     Object federation(HttpRequest<?> request) {
         var error = status.lastError(SyncStatus.Direction.UP).or(() -> status.lastError(SyncStatus.Direction.DOWN));
+        var held = certificate.current().map(h -> new Certificate(Pki.fingerprint(h.leaf()), h.expiresAt(),
+                Pki.fingerprint(h.root()), certificate.holdsRootKey())).orElse(null);
+        var latestConflicts = conflicts.latest(LATEST).getContent().stream()
+                .map(c -> new Conflict(c.kind(), c.originNode(), c.originSeq(), c.detail(), c.recordedAt())).toList();
+        var latestRejected = rejected.findAll(Pageable.from(0, LATEST, Sort.of(Sort.Order.desc("id"))));
+        var rejectedRows = latestRejected.getContent().stream()
+                .map(r -> new Rejected(r.source(), r.position(), r.bodyType(), r.reason(), r.rejectedAt())).toList();
+        var childRows = children.all().stream().map(c -> new Child(c.nodeId(), c.role(), c.notAfter(),
+                children.lastContact(c.nodeId()).orElse(null), c.revokedAt())).toList();
+        var refused = refusals.newest(0, LATEST).getContent().stream()
+                .map(r -> new Refusal(r.occurredAt(), r.peer(), r.what(), r.reason())).toList();
         return UiContext.page("operator/federation", new FederationPage(context.of(request), node.id(), node.role().name(),
                 node.hasParent() ? node.parent() : null, outbox.depth(),
                 status.lastSuccess(SyncStatus.Direction.UP).orElse(null),
-                status.lastSuccess(SyncStatus.Direction.DOWN).orElse(null), error.orElse(null), feed.cursor()));
+                status.lastSuccess(SyncStatus.Direction.DOWN).orElse(null), error.orElse(null), feed.cursor(),
+                status.failingSince(SyncStatus.Direction.UP).orElse(null),
+                status.failingSince(SyncStatus.Direction.DOWN).orElse(null), status.lastReconciled().orElse(null),
+                node.hasParent() ? deliveries.overdue() : 0, node.hasParent() ? parentConnection.state() : null, held,
+                conflicts.count(), latestConflicts, latestRejected.getTotalSize(), rejectedRows, childRows, refused));
     }
 
     @Get("/audit")

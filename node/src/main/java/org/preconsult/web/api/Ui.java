@@ -7,7 +7,13 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.preconsult.common.model.RuleText;
+import org.preconsult.redundancy.model.RecommendationRules;
+import org.preconsult.review.model.Routing;
 import org.preconsult.web.infrastructure.Messages;
 
 /**
@@ -76,6 +82,51 @@ public record Ui(Messages messages, String csrf, String userName, Set<String> ro
         } catch (RuntimeException unparsable) {
             return value;
         }
+    }
+
+    /** The texts the rules write (routing, preliminary opinion, recommendation), which pages show translated. */
+    static final List<RuleText.Template> RULE_TEXTS = Stream.concat(Routing.TEXTS.stream(),
+            RecommendationRules.TEXTS.stream()).toList();
+
+    /**
+     * A text that a rule wrote, in this page's language with its amounts formatted for it; any other
+     * text (one a person typed) as it is.
+     */
+    public String rule(String text) {
+        return RuleText.parse(text, RULE_TEXTS).map(this::render).orElse(text == null ? "" : text);
+    }
+
+    /** The language of {@link #rule}'s result: this page's when the rule is known, else English (the rules' own). */
+    public String ruleLang(String text) {
+        return RuleText.parse(text, RULE_TEXTS).isPresent() ? lang() : "en";
+    }
+
+    private String render(RuleText text) {
+        Object[] args = text.args().stream().map(a -> text.key().equals("rule.incomplete") ? missingFields(a) : argument(a))
+                .toArray();
+        return t(text.key(), args);
+    }
+
+    private String missingFields(String list) {
+        return Stream.of(list.split(", ")).map(f -> messages.has("field." + f) ? t("field." + f) : argument(f))
+                .collect(Collectors.joining(t("list.separator")));
+    }
+
+    /** One argument of a rule's text: a nested rule text, an amount, a kind or outcome, or a name as written. */
+    private String argument(String arg) {
+        if (arg.matches("-?\\d{1,18}(\\.\\d{1,4})?")) {
+            return amount(new BigDecimal(arg));
+        }
+        if (messages.has("kind." + arg)) {
+            return t("kind." + arg);
+        }
+        if (messages.has("outcome." + arg)) {
+            return t("outcome." + arg);
+        }
+        if (arg.equals(RecommendationRules.UNNAMED_OWNER)) {
+            return t("rule.unnamedOwner");
+        }
+        return RuleText.parse(arg, RULE_TEXTS).map(this::render).orElse(arg);
     }
 
     /** The language the switch offers: the other one. */

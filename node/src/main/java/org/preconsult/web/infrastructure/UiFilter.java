@@ -14,6 +14,8 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import org.preconsult.common.api.Problem;
+import org.preconsult.web.api.ForbiddenPage;
 import org.preconsult.web.application.WebSettings;
 import org.reactivestreams.Publisher;
 
@@ -25,7 +27,7 @@ import org.reactivestreams.Publisher;
  * Content-Security-Policy.
  */
 @Filter({"/", "/sign-in", "/sign-out", "/plans/**", "/plans", "/cases", "/cases/**", "/catalogue", "/catalogue/**",
-        "/operator/**", "/audit"})
+        "/operator/**", "/audit", "/systems", "/systems/**", "/reports", "/reports/**"})
 class UiFilter implements HttpServerFilter {
 
     /** Header the page script sets on its own requests: they get a 401, not a redirect. */
@@ -36,9 +38,11 @@ class UiFilter implements HttpServerFilter {
             + "font-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
     private final WebSettings settings;
+    private final ForbiddenPage forbidden;
 
-    UiFilter(WebSettings settings) {
+    UiFilter(WebSettings settings, ForbiddenPage forbidden) {
         this.settings = settings;
+        this.forbidden = forbidden;
     }
 
     @Override
@@ -59,6 +63,10 @@ class UiFilter implements HttpServerFilter {
         if (original.status() == HttpStatus.UNAUTHORIZED && !request.getHeaders().contains(SCRIPT_HEADER)) {
             String next = request.getMethod() == HttpMethod.GET ? request.getUri().toString() : "/";
             response = HttpResponse.seeOther(URI.create("/sign-in?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8)));
+        } else if (original.status() == HttpStatus.FORBIDDEN && !request.getHeaders().contains(SCRIPT_HEADER)
+                && original.getBody().filter(Problem.class::isInstance).isPresent()) {
+            // Security refused the role (a problem, not a form's CSRF refusal): a page saying so, with the menu the person may use.
+            response = forbidden.render(request).orElse(original);
         }
         var decorated = response;
         request.getParameters().getFirst("lang").flatMap(Languages::supported).ifPresent(lang ->
