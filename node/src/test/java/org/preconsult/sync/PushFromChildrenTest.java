@@ -10,7 +10,9 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Inject;
+import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,6 +51,8 @@ class PushFromChildrenTest implements TestPropertyProvider {
     ApplicationContext context;
     @Inject
     NodeClient api;
+    @Inject
+    DataSource dataSource;
 
     private Children children;
     private TrustFixture.Child cityOfY;
@@ -167,33 +171,48 @@ class PushFromChildrenTest implements TestPropertyProvider {
     }
 
     @Test
-    void pushStopsAtTheEnvelopeThatCouldNotBeStored_andTheOneBehindItWaitsForIt() {
+    void pushStopsAtTheEnvelopeThatCouldNotBeStored_andTheOneBehindItWaitsForIt() throws Exception {
         var prov = children.child("prov-x");
         var first = prov.seal(system("prov-x", 20, "harbour", "Harbour dues", "OPERATING"));
-        var unstorable = prov.seal(planRecord(1, 1));
+        var stalled = prov.seal(system("prov-x", 21, "ferries", "Ferry tickets", "OPERATING"));
         var behind = prov.seal(system("prov-x", 22, "buses", "Night buses", "OPERATING"));
+        children.push("prov-x", first);
 
-        var acks = children.push("prov-x", first, unstorable, behind);
-        assertEquals(1, acks.size(), "acknowledged up to the failure only: " + acks);
-        assertEquals(EnvelopeAck.Result.ACCEPTED, acks.get(0).getResult());
-        assertEquals(200, entry("prov-x:system:harbour"));
+        // Another transaction holds the catalogue's counter: the next entry cannot be stored until it ends.
+        try (var busy = DelegatingDataSource.unwrapDataSource(dataSource).getConnection()) {
+            busy.setAutoCommit(false);
+            try (var lock = busy.prepareStatement("SELECT counter_value FROM node_counter WHERE name = 'catalogue' FOR UPDATE")) {
+                lock.executeQuery().close();
+            }
+            var refused = assertThrows(StatusRuntimeException.class, () -> children.push("prov-x", stalled, behind));
+            assertEquals(Status.Code.UNAVAILABLE, refused.getStatus().getCode(), "nothing stored: the child is told to retry");
+            busy.rollback();
+        }
+        assertEquals(404, entry("prov-x:system:ferries"));
         assertEquals(404, entry("prov-x:system:buses"), "the envelope behind the failure is not applied ahead of it");
 
-        var alone = assertThrows(StatusRuntimeException.class, () -> children.push("prov-x", unstorable));
-        assertEquals(Status.Code.UNAVAILABLE, alone.getStatus().getCode(), "nothing stored: the child is told to retry");
-
-        // Sent again in order (the record now storable), both are taken.
-        var again = children.push("prov-x", prov.seal(planRecord(1, 2)), behind);
+        // Sent again in order, both are taken.
+        var again = children.push("prov-x", stalled, behind);
         assertEquals(List.of(EnvelopeAck.Result.ACCEPTED, EnvelopeAck.Result.ACCEPTED),
                 again.stream().map(EnvelopeAck::getResult).toList());
+        assertEquals(200, entry("prov-x:system:ferries"));
         assertEquals(200, entry("prov-x:system:buses"));
     }
 
+    @Test
+    void planRecordWithTwoDecisionsForOneRevision_isRefused_andDoesNotHoldUpTheStream() {
+        var prov = children.child("prov-x");
+        var acks = children.push("prov-x", prov.seal(planRecord(1, 1)),
+                prov.seal(system("prov-x", 31, "tides", "Tide tables", "OPERATING")));
+        assertEquals(EnvelopeAck.Result.REJECTED, acks.get(0).getResult());
+        assertTrue(acks.get(0).getReason().contains("one decision line per revision"), acks.get(0).getReason());
+        assertEquals(EnvelopeAck.Result.ACCEPTED, acks.get(1).getResult());
+        assertEquals(200, entry("prov-x:system:tides"));
+    }
+
     /**
-     * The plan record of a plan of prov-x (seq 21) whose decision lines are for the revisions given.
-     * Two lines for one revision break a unique key of the plan-record tables: the failure this node
-     * cannot tell from a passing one (a duplicate key), so it answers "retry". Should such a record
-     * ever be refused when it is read, this test needs another envelope that fails to be stored.
+     * The plan record of a plan of prov-x (seq 30) whose decision lines are for the revisions given;
+     * two lines for one revision are refused when the record is read.
      */
     private static Envelope planRecord(int... revisions) {
         var record = PlanRecord.newBuilder().setPlanId("plan-record-1").setOwnerNode("prov-x").setOwnerName("Province X")
@@ -205,6 +224,6 @@ class PushFromChildrenTest implements TestPropertyProvider {
                     .setBudget("10000000").setSubmittedAtEpochMs(1_700_000_000_000L).setDecidedAtEpochMs(1_700_100_000_000L)
                     .setDecidingNode(NodeFixture.NODE_ID));
         }
-        return envelope("prov-x", 21).setPlanRecordChanged(record).build();
+        return envelope("prov-x", 30).setPlanRecordChanged(record).build();
     }
 }

@@ -13,7 +13,8 @@ import org.preconsult.lifecycle.model.Stage;
  * Maps plan records to and from the form they travel in. Reading back validates what the record
  * claims: a known stage, deliverables a node could record, and only its own plan's catalogue
  * entry (an entry of another id, owner or kind is refused, so an owner can never change another
- * government's catalogue entries through its records). A refusal is an
+ * government's catalogue entries through its records), and at most one decision line per revision
+ * and one deliverable per kind, as the record's tables hold them. A refusal is an
  * {@link IllegalArgumentException} naming what is wrong.
  */
 public final class RecordSummaries {
@@ -33,6 +34,10 @@ public final class RecordSummaries {
     }
 
     public static PlanRecord record(RecordSummary r) {
+        require(r.decisions().stream().map(RecordSummary.DecisionLine::revision).distinct().count() == r.decisions().size(),
+                "a plan record has at most one decision line per revision");
+        require(r.deliverables().stream().map(RecordSummary.DeliverableLine::kind).distinct().count()
+                == r.deliverables().size(), "a plan record has at most one deliverable of each kind");
         var decisions = r.decisions().stream().map(d -> new PlanRecord.DecisionLine(d.revision(), d.outcome(),
                 d.budget(), d.submittedAt(), d.decidedAt(), d.decidingNode())).toList();
         var deliverables = r.deliverables().stream().map(d -> {
