@@ -23,7 +23,7 @@ class ArchitectureTest {
     static final ArchRule protoTypesStayAtTheEdge = noClasses()
             .that().resideInAnyPackage("..plan..", "..system..", "..catalogue..", "..redundancy..", "..identity..",
                     "..audit..", "..review.application..", "..review.model..", "..review.api..", "..common..",
-                    "..lifecycle..", "..practice..")
+                    "..lifecycle..", "..practice..", "..adoption.model..", "..adoption.application..", "..adoption.api..")
             .should().dependOnClassesThat().resideInAPackage("org.preconsult.federation.v1..")
             .because("generated protobuf types belong to the sync and signing adapters only");
 

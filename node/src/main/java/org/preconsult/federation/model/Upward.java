@@ -6,7 +6,7 @@ import org.preconsult.lifecycle.model.PlanRecord;
 /** A change a node announces to its parent through its outbox. */
 public sealed interface Upward permits Upward.PlanSubmitted, Upward.SystemRegistered, Upward.ReviewForwarded,
         Upward.EntryAnnounced, Upward.DecisionReported, Upward.ConditionUpdated,
-        Upward.PlanRecordChanged {
+        Upward.PlanRecordChanged, Upward.AdoptionSent {
 
     /** The node that owns what the envelope is about (it must lie in the sender's subtree). */
     String ownerNode();
@@ -57,6 +57,13 @@ public sealed interface Upward permits Upward.PlanSubmitted, Upward.SystemRegist
     record PlanRecordChanged(PlanRecord record) implements Upward {
         public String ownerNode() {
             return record.ownerNode();
+        }
+    }
+
+    /** An adoption message to another node, carried up to the common ancestor and down to its addressee. */
+    record AdoptionSent(org.preconsult.adoption.model.AdoptionMessage message) implements Upward {
+        public String ownerNode() {
+            return message.fromNode();
         }
     }
 }

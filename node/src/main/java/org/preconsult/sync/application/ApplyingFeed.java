@@ -58,11 +58,14 @@ public class ApplyingFeed {
     private final SyncConflicts conflicts;
     private final BestPractices practices;
     private final KeySeals keySeals;
+    private final org.preconsult.adoption.infrastructure.AdoptionRoute adoptions;
 
     public ApplyingFeed(CursorRows cursors, RejectedItemRows rejected, Counters counters, Catalogue catalogue,
                         KeyRing keyRing, SignedDecisions decisions, ApplyingDecision applyingDecision, Feed feed,
                         ReviewCases review, NodeSettings node, Clock clock, SyncConflicts conflicts,
-                        BestPractices practices, KeySeals keySeals) {
+                        BestPractices practices, KeySeals keySeals,
+                        org.preconsult.adoption.infrastructure.AdoptionRoute adoptions) {
+        this.adoptions = adoptions;
         this.conflicts = conflicts;
         this.practices = practices;
         this.keySeals = keySeals;
@@ -150,6 +153,7 @@ public class ApplyingFeed {
             }
             case DECISION -> decision(item.getAddress(), item.getDecision(), item);
             case BEST_PRACTICE_MARK -> practices.received(PracticeCodec.fromProto(item.getBestPracticeMark()));
+            case ADDRESSED_ENVELOPE -> adoptions.fromParent(item).ifPresent(reason -> reject(item, reason));
             default -> reject(item, "unsupported item " + item.getBodyCase());
         }
     }

@@ -60,6 +60,12 @@ public class Feed {
         append(nodeId, subject(planId, planRevision), FeedItem.newBuilder().setDecision(decision).build());
     }
 
+    /** Queues an envelope addressed to one node (an adoption message), its origin's seal untouched, for the subtree holding it. */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void address(String nodeId, org.preconsult.federation.v1.Envelope envelope) {
+        append(nodeId, FeedItem.newBuilder().setAddressedEnvelope(envelope).build());
+    }
+
     /** Whether this very signed decision is already queued for the node (a relay re-reading its parent's feed). */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public boolean holds(String nodeId, SignedDecision decision) {

@@ -46,10 +46,13 @@ public class ReceivingEnvelopes {
     private final Clock clock;
     private final SyncConflicts conflicts;
     private final PlanRecords planRecords;
+    private final org.preconsult.adoption.infrastructure.AdoptionRoute adoptions;
 
     public ReceivingEnvelopes(InboxRows inbox, SubtreeRows subtree, ReviewCases review, Catalogue catalogue,
                               Outbox outbox, TurnaroundReports turnaround, CaseConditions conditions,
-                              NodeSettings node, Clock clock, SyncConflicts conflicts, PlanRecords planRecords) {
+                              NodeSettings node, Clock clock, SyncConflicts conflicts, PlanRecords planRecords,
+                              org.preconsult.adoption.infrastructure.AdoptionRoute adoptions) {
+        this.adoptions = adoptions;
         this.conflicts = conflicts;
         this.planRecords = planRecords;
         this.inbox = inbox;
@@ -179,6 +182,8 @@ public class ReceivingEnvelopes {
         } else if (body instanceof Upward.PlanRecordChanged r) {
             planRecords.received(r.record());
             outbox.relay(envelope);
+        } else if (body instanceof Upward.AdoptionSent) {
+            return adoptions.fromChild(envelope);
         }
         return Optional.empty();
     }

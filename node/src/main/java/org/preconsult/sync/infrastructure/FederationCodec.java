@@ -42,6 +42,8 @@ public final class FederationCodec {
             builder.setConditionUpdated(toProto(c.update()));
         } else if (body instanceof Upward.PlanRecordChanged r) {
             builder.setPlanRecordChanged(LifecycleCodec.toProto(r.record()));
+        } else if (body instanceof Upward.AdoptionSent a) {
+            builder.setAdoptionMessage(org.preconsult.adoption.infrastructure.AdoptionCodec.toProto(a.message()));
         }
         return builder.build();
     }
@@ -67,6 +69,8 @@ public final class FederationCodec {
             case CONDITION_UPDATED -> new Upward.ConditionUpdated(fromProto(envelope.getConditionUpdated()));
             case PLAN_RECORD_CHANGED -> new Upward.PlanRecordChanged(LifecycleCodec.fromProto(envelope.getPlanRecordChanged(),
                     Instant.ofEpochMilli(envelope.getCreatedAtEpochMs())));
+            case ADOPTION_MESSAGE -> new Upward.AdoptionSent(
+                    org.preconsult.adoption.infrastructure.AdoptionCodec.fromProto(envelope.getAdoptionMessage()));
             default -> throw new IllegalArgumentException("unsupported envelope body " + envelope.getBodyCase());
         };
     }
