@@ -300,4 +300,26 @@ class AdoptionApiTest implements TestPropertyProvider {
         assertEquals(201, recorded.status(), String.valueOf(recorded.json()));
         assertEquals(2, ((List<?>) recorded.json().get("notices")).size());
     }
+
+    @Test
+    @Order(6)
+    @SuppressWarnings("unchecked")
+    void aConditionToAdoptAnAlreadyAdoptedSystem_isFulfilledWhenTheDecisionArrives() {
+        String plan = (String) call("POST", "/api/v1/plans", "{\"title\":\"Water meter readings\","
+                + "\"purpose\":\"Read household water meters remotely and bill by consumption every month.\","
+                + "\"functions\":[\"meter reading\",\"billing\"],\"functionCode\":\"WATER\",\"budget\":120000000,"
+                + "\"plannedStart\":\"2027-03-01\",\"plannedEnd\":\"2027-12-31\",\"platform\":\"Java web application\","
+                + "\"language\":\"en\"}", "COORDINATOR").json().get("id");
+        assertEquals(200, call("POST", "/api/v1/plans/" + plan + "/submission", null, "COORDINATOR").status());
+        var cases = (List<Map<String, Object>>) call("GET", "/api/v1/review-cases?status=OPEN", null, "REVIEWER").json().get("items");
+        assertEquals(1, cases.size(), "the plan's case is the only open one");
+        String caseId = (String) cases.get(0).get("id");
+        var decided = call("POST", "/api/v1/review-cases/" + caseId + "/decision", "{\"outcome\":\"CONDITIONAL_APPROVAL\","
+                + "\"reasons\":[\"Province X runs water meters.\"],\"overrideReason\":\"Same functions.\","
+                + "\"conditions\":[{\"text\":\"Adopt Province X's water meters.\",\"entryId\":\"prov-x:system:sys-1\"}]}",
+                "REVIEWER");
+        assertEquals(200, decided.status(), String.valueOf(decided.json()));
+        var conditions = (List<Map<String, Object>>) call("GET", "/api/v1/plans/" + plan, null, "COORDINATOR").json().get("conditions");
+        assertEquals("FULFILLED", conditions.get(0).get("status"), conditions.toString());
+    }
 }
