@@ -72,7 +72,8 @@ class AccessMatrixTest implements TestPropertyProvider {
             Map.entry("user", "no-user"),
             Map.entry("metric", "jvm.memory.used"),
             Map.entry("deliverable", "FINAL_REPORT"),
-            Map.entry("child", "no-child"));
+            Map.entry("child", "no-child"),
+            Map.entry("adoption", "no-adoption"));
 
     private int status(MutableHttpRequest<?> request) {
         try {

@@ -40,6 +40,14 @@ class AuditWalkTest implements TestPropertyProvider {
     JsonMapper json;
     @Inject
     TokenGenerator tokens;
+    @Inject
+    org.preconsult.catalogue.application.Catalogue catalogue;
+    @Inject
+    org.preconsult.sync.infrastructure.SyncRepositories.SubtreeRows subtree;
+    @Inject
+    org.preconsult.adoption.application.ReceivingAdoptionMessages adoptionMessages;
+    @Inject
+    io.micronaut.transaction.TransactionOperations<java.sql.Connection> tx;
 
     private final Set<String> walked = new TreeSet<>();
     private final Map<String, List<String>> recorded = new LinkedHashMap<>();
@@ -191,6 +199,8 @@ class AuditWalkTest implements TestPropertyProvider {
         call("POST /api/v1/trust/children/{child}/revocation", "POST", "/api/v1/trust/children/no-child/revocation", json,
                 "{\"reason\":\"Decommissioned.\"}", Role.OPERATOR_, 404);
 
+        adoptionsWalk(system);
+
         // Revoking needs an enrolled child, which needs a second node: TrustLifecycleTest revokes one over
         // the federation and finds its one REVOKED event in the audit trail.
         walked.add("POST /api/v1/trust/children/{child}/revocation");
@@ -231,7 +241,47 @@ class AuditWalkTest implements TestPropertyProvider {
         expected.put("POST /api/v1/users", List.of("USER/CREATED"));
         expected.put("PATCH /api/v1/users/{user}", List.of("USER/CHANGED"));
         expected.put("POST /api/v1/node/keys/rotate", List.of("node_key/ROTATED", "trusted_key/TRUSTED_OWN"));
+        expected.put("POST /api/v1/adoptions", List.of("ADOPTION/REQUESTED"));
+        expected.put("POST /api/v1/adoptions/{adoption}/acceptance", List.of("ADOPTION/ACCEPTED"));
+        expected.put("POST /api/v1/adoptions/{adoption}/decline", List.of("ADOPTION/DECLINED"));
+        expected.put("POST /api/v1/adoptions/{adoption}/notices", List.of("ADOPTION/NOTICE_SENT"));
         assertEquals(new TreeSet<>(expected.entrySet().stream().map(Object::toString).toList()),
                 new TreeSet<>(recorded.entrySet().stream().map(Object::toString).toList()));
+    }
+
+    /** An adoption request as another node's would arrive (its seal already verified) for one of this node's entries. */
+    private void incomingRequest(String adoptionId, String entryId) {
+        var message = new org.preconsult.federation.model.AdoptionMessage("city-far:" + java.util.UUID.randomUUID(), adoptionId,
+                "city-far", "City Far", NodeFixture.NODE_ID, org.preconsult.federation.model.MessageKind.REQUEST, entryId, null,
+                null, "We would reuse it.", null, 0, null, java.time.Instant.now());
+        tx.executeWrite(status -> adoptionMessages.receive(message));
+    }
+
+    /** Requests to adopt City Far's system, and answers and notifies on City Far's requests for this node's system. */
+    private void adoptionsWalk(String system) {
+        String json = Endpoints.JSON;
+        catalogue.upsert(new org.preconsult.catalogue.model.CatalogueEntry("city-far:system:s1",
+                org.preconsult.catalogue.model.EntryKind.EXISTING_SYSTEM, "City Far", "Bus tickets", "Sells bus tickets.",
+                List.of(), null, "en", org.preconsult.catalogue.model.EntryStatus.OPERATING, null, "city-far", 1,
+                java.time.Instant.now()));
+        subtree.save(new org.preconsult.sync.infrastructure.SyncRows.SubtreeRow("city-far", "city-far", java.time.Instant.now()));
+        call("POST /api/v1/adoptions", "POST", "/api/v1/adoptions", json, "{\"entryId\":\"city-far:system:s1\"}",
+                Role.COORDINATOR_, 201);
+        call("POST /api/v1/adoptions", "POST", "/api/v1/adoptions", json, "{\"entryId\":\"city-far:system:s1\"}",
+                Role.COORDINATOR_, 409);
+
+        String entry = NodeFixture.NODE_ID + ":system:" + system;
+        incomingRequest("city-far:adoption:1", entry);
+        incomingRequest("city-far:adoption:2", entry);
+        call("POST /api/v1/adoptions/{adoption}/acceptance", "POST", "/api/v1/adoptions/city-far:adoption:1/acceptance", json,
+                "{}", Role.OPERATOR_, 200);
+        call("POST /api/v1/adoptions/{adoption}/acceptance", "POST", "/api/v1/adoptions/city-far:adoption:1/acceptance", json,
+                "{}", Role.OPERATOR_, 409);
+        call("POST /api/v1/adoptions/{adoption}/decline", "POST", "/api/v1/adoptions/city-far:adoption:2/decline", json,
+                "{\"reason\":\"It is retired.\"}", Role.COORDINATOR_, 200);
+        call("POST /api/v1/adoptions/{adoption}/notices", "POST", "/api/v1/adoptions/city-far:adoption:1/notices", json,
+                "{\"text\":\"We retired the portal.\"}", Role.COORDINATOR_, 201);
+        call("POST /api/v1/adoptions/{adoption}/notices", "POST", "/api/v1/adoptions/city-far:adoption:2/notices", json,
+                "{\"text\":\"We retired the portal.\"}", Role.COORDINATOR_, 409);
     }
 }

@@ -41,6 +41,8 @@ final class Endpoints {
     private static final Set<Role> KEEPERS = EnumSet.of(Role.OPERATOR, Role.AUDITOR);
     private static final Set<Role> STANDARDS = EnumSet.of(Role.OPERATOR, Role.REVIEWER);
     private static final Set<Role> ACCOUNTS = EnumSet.of(Role.COORDINATOR, Role.REVIEWER, Role.OPERATOR, Role.AUDITOR);
+    private static final Set<Role> ADOPTION_READERS = EnumSet.of(Role.COORDINATOR, Role.OPERATOR, Role.AUDITOR);
+    private static final Set<Role> ANSWERERS = EnumSet.of(Role.COORDINATOR, Role.OPERATOR);
 
     static final String PLAN = "{\"title\":\"Online building permits\",\"budget\":1000}";
     static final String SYSTEM = "{\"name\":\"Permit portal\",\"description\":\"Residents apply for permits online.\"}";
@@ -95,6 +97,15 @@ final class Endpoints {
             new Endpoint("GET", "/api/v1/best-practices", "", null, ALL, false),
             new Endpoint("PUT", "/api/v1/best-practices/{entry}", JSON, "{\"reason\":\"Reused by three cities.\"}", STANDARDS, true),
             new Endpoint("DELETE", "/api/v1/best-practices/{entry}", "", null, STANDARDS, true),
+            new Endpoint("POST", "/api/v1/adoptions", JSON, "{\"entryId\":\"imp-1\",\"motivation\":\"Same need.\"}", COORDINATOR, true),
+            new Endpoint("GET", "/api/v1/adoptions", "", null, ADOPTION_READERS, false),
+            new Endpoint("GET", "/api/v1/adoptions/{adoption}", "", null, ADOPTION_READERS, false),
+            new Endpoint("POST", "/api/v1/adoptions/{adoption}/acceptance", JSON, "{\"reason\":\"Welcome.\"}", ANSWERERS, true),
+            new Endpoint("POST", "/api/v1/adoptions/{adoption}/decline", JSON, "{\"reason\":\"It is retired next year.\"}",
+                    ANSWERERS, true),
+            new Endpoint("POST", "/api/v1/adoptions/{adoption}/notices", JSON, "{\"text\":\"We changed the report.\"}",
+                    COORDINATOR, true),
+            new Endpoint("GET", "/api/v1/adoption-notices", "", null, ADOPTION_READERS, false),
             new Endpoint("POST", "/api/v1/catalogue/entries", JSON, IMPORT, OPERATOR, true),
             new Endpoint("POST", "/api/v1/catalogue/entries", CSV, IMPORT_CSV, OPERATOR, true),
             new Endpoint("POST", "/api/v1/catalogue/publiccode", YAML, PUBLICCODE, OPERATOR, true),

@@ -109,6 +109,7 @@ class HostileInputTest implements TestPropertyProvider {
         ids.put("child", "no-child");
         send(HttpRequest.POST("/api/v1/catalogue/entries", Endpoints.IMPORT), Role.OPERATOR_);
         ids.put("entry", "imp-1");
+        ids.put("adoption", "no-adoption");
     }
 
     private NodeFixture.Reply send(MutableHttpRequest<?> request, String role) {
@@ -228,7 +229,8 @@ class HostileInputTest implements TestPropertyProvider {
                 || path.startsWith("/api/v1/node/trusted-keys") || path.startsWith("/metrics") || path.startsWith("/prometheus")
                 || path.startsWith("/api/v1/statistics") || path.equals("/api/v1/lifecycle/flagged")
                 || path.endsWith("/export.csv") || path.equals("/api/v1/best-practices")
-                || path.equals("/api/v1/trust/children") || path.equals("/api/v1/trust/certificate");
+                || path.equals("/api/v1/trust/children") || path.equals("/api/v1/trust/certificate")
+                || path.equals("/api/v1/adoptions") || path.equals("/api/v1/adoption-notices");
     }
 
     /** Malformed variants of a valid JSON body: broken syntax, wrong shapes, and every field given a wrong value. */

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.preconsult.federation.v1.AdoptionMessage;
 import org.preconsult.federation.v1.BestPracticeMark;
 import org.preconsult.federation.v1.CatalogueEntry;
 import org.preconsult.federation.v1.CheckMatch;
@@ -56,6 +57,7 @@ class WireRoundTripTest implements TestPropertyProvider {
 
     private static final Duration PATIENCE = Duration.ofSeconds(20);
     private static final String CITY = "city-w";
+    private static final String NEIGHBOUR = "city-v";
     private static final long CREATED = 1_760_000_000_000L;
 
     private final ScriptedParent central = new ScriptedParent(NodeRole.PROVINCIAL);
@@ -75,12 +77,19 @@ class WireRoundTripTest implements TestPropertyProvider {
 
     @BeforeAll
     void enrolledWithCentral_andACityEnrolledHere() {
-        children = central.enrolGrandchildren(context, NodeRole.LOCAL, CITY);
+        children = central.enrolGrandchildren(context, NodeRole.LOCAL, CITY, NEIGHBOUR);
     }
 
     @AfterAll
     void stop() throws InterruptedException {
         central.close();
+    }
+
+    /** An adoption message between two governments, as its origin writes it. */
+    private static AdoptionMessage adoption(String from, String to, String kind) {
+        return AdoptionMessage.newBuilder().setMessageId(from + ":m-1").setAdoptionId(from + ":a-1").setFromNode(from)
+                .setFromName("Origin " + from).setToNode(to).setKind(kind).setEntryId(to + ":system:s-1")
+                .setEntryName("Permit register").setText("We would like to adopt it.").setSentAtEpochMs(CREATED).build();
     }
 
     private static Envelope.Builder envelope(long seq) {
@@ -134,7 +143,9 @@ class WireRoundTripTest implements TestPropertyProvider {
                                 .setDecidingNode(ScriptedParent.ID))
                         .addDeliverables(Deliverable.newBuilder().setKind("FINAL_REPORT").setTitle("Final report")
                                 .setDeliveredOn("2026-09-15").setSizeBytes(120_000).setChecksum("ab".repeat(32))
-                                .setLink("https://example.org/report"))).build());
+                                .setLink("https://example.org/report"))).build(),
+                // Addressed to a node outside the province: passed on up toward the common ancestor.
+                envelope(8).setAdoptionMessage(adoption(CITY, "county-far", "REQUEST")).build());
     }
 
     @Test
@@ -175,6 +186,14 @@ class WireRoundTripTest implements TestPropertyProvider {
         central.offer(key);
         central.offer(FeedItem.newBuilder().setCatalogueEntry(catalogue).build());
         central.offer(FeedItem.newBuilder().setBestPracticeMark(mark).build());
+        // The city has connected (its first pull makes it known below the province), and an adoption
+        // answer for it from its neighbour comes down, as a common ancestor above would pass it on.
+        children.stub(CITY).withDeadlineAfter(3, TimeUnit.SECONDS).pull(PullRequest.newBuilder().setNodeId(CITY).build())
+                .hasNext();
+        var answer = children.child(NEIGHBOUR).seal(Envelope.newBuilder().setOriginNode(NEIGHBOUR).setSeq(1)
+                .setOriginIncarnation("life-1").setCreatedAtEpochMs(CREATED)
+                .setAdoptionMessage(adoption(NEIGHBOUR, CITY, "ACCEPTED")).build());
+        central.offer(FeedItem.newBuilder().setAddress(CITY).setAddressedEnvelope(answer).build());
         long last = central.offer(decision);
         Eventually.until(PATIENCE, "the province applies its parent's feed", () -> api.feedCursor() >= last);
 
@@ -193,6 +212,10 @@ class WireRoundTripTest implements TestPropertyProvider {
                     }
                     case CATALOGUE_ENTRY -> assertEquals(catalogue, item.getCatalogueEntry());
                     case BEST_PRACTICE_MARK -> assertEquals(mark, item.getBestPracticeMark());
+                    case ADDRESSED_ENVELOPE -> {
+                        assertEquals(answer, item.getAddressedEnvelope(), "passed down with its origin's seal");
+                        assertEquals(CITY, item.getAddress());
+                    }
                     case DECISION -> {
                         assertEquals(decision.getDecision(), item.getDecision(), "relayed with the parent's signature");
                         assertEquals(CITY, item.getAddress());

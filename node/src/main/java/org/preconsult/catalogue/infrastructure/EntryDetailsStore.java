@@ -57,6 +57,22 @@ public class EntryDetailsStore {
                 });
     }
 
+    /** Adds one relation to the entry, after those it has, unless the entry has it already (an adoption's "used by"). */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void addRelation(String entryId, Relation relation) {
+        execute("INSERT INTO catalogue_relation (entry_id, relation_type, target, position) "
+                + "SELECT ?, ?, ?, COALESCE(MAX(position) + 1, 0) FROM catalogue_relation WHERE entry_id = ? "
+                + "HAVING COUNT(CASE WHEN relation_type = ? AND target = ? THEN 1 END) = 0", insert -> {
+                    insert.setString(1, entryId);
+                    insert.setString(2, relation.type().name());
+                    insert.setString(3, relation.target());
+                    insert.setString(4, entryId);
+                    insert.setString(5, relation.type().name());
+                    insert.setString(6, relation.target());
+                    insert.executeUpdate();
+                });
+    }
+
     /** Replaces every relation of the entry; duplicates of a (type, target) pair are kept once. */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void replaceRelations(String entryId, List<Relation> relations) {

@@ -7,7 +7,7 @@ package org.preconsult.federation.model;
  * them, byte for byte: only the signing and decision features read inside.
  */
 public sealed interface Downward permits Downward.EntryPublished, Downward.KeyPublished,
-        Downward.DecisionAddressed, Downward.PracticeMarked {
+        Downward.DecisionAddressed, Downward.PracticeMarked, Downward.EnvelopeAddressed {
 
     /** Hands this message to the visitor's method for its type. */
     <R> R accept(Visitor<R> visitor);
@@ -21,6 +21,8 @@ public sealed interface Downward permits Downward.EntryPublished, Downward.KeyPu
         R decisionAddressed(DecisionAddressed message);
 
         R practiceMarked(PracticeMarked message);
+
+        R envelopeAddressed(EnvelopeAddressed message);
     }
 
     /** A catalogue entry (or its tombstone), for the whole subtree. */
@@ -48,6 +50,16 @@ public sealed interface Downward permits Downward.EntryPublished, Downward.KeyPu
     record PracticeMarked(PracticeMark mark) implements Downward {
         public <R> R accept(Visitor<R> visitor) {
             return visitor.practiceMarked(this);
+        }
+    }
+
+    /**
+     * An envelope of another node addressed to {@code address} (an adoption message), byte for byte
+     * as its origin sealed it, passed down from the common ancestor toward the addressee.
+     */
+    record EnvelopeAddressed(String address, byte[] sealedEnvelope) implements Downward {
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.envelopeAddressed(this);
         }
     }
 }

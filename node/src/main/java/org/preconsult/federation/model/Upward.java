@@ -7,7 +7,7 @@ package org.preconsult.federation.model;
  */
 public sealed interface Upward permits Upward.PlanSubmitted, Upward.SystemRegistered, Upward.ReviewForwarded,
         Upward.EntryAnnounced, Upward.DecisionReported, Upward.ConditionUpdated,
-        Upward.PlanRecordChanged {
+        Upward.PlanRecordChanged, Upward.AdoptionSent {
 
     /** The node that owns what the envelope is about (it must lie in the sender's subtree). */
     String ownerNode();
@@ -35,6 +35,8 @@ public sealed interface Upward permits Upward.PlanSubmitted, Upward.SystemRegist
         R conditionUpdated(ConditionUpdated message);
 
         R planRecordChanged(PlanRecordChanged message);
+
+        R adoptionSent(AdoptionSent message);
     }
 
     /** A plan revision was submitted for review. */
@@ -126,6 +128,25 @@ public sealed interface Upward permits Upward.PlanSubmitted, Upward.SystemRegist
         @Override
         public boolean aboutOwnRecord() {
             return true;
+        }
+    }
+
+    /**
+     * A message of an adoption between two governments, addressed to another node: carried up to
+     * the common ancestor and down to its addressee, sealed by its origin, which must be its sender.
+     */
+    record AdoptionSent(AdoptionMessage message) implements Upward {
+        public String ownerNode() {
+            return message.fromNode();
+        }
+
+        @Override
+        public boolean aboutOwnRecord() {
+            return true;
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.adoptionSent(this);
         }
     }
 }

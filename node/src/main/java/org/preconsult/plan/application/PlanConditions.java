@@ -88,4 +88,26 @@ public class PlanConditions {
                 Map.of("status", after.status()));
         return new ConditionChange.Settled<>(after);
     }
+
+    /**
+     * Fulfils every open condition that names the catalogue entry (an "adopt system X" condition)
+     * because the adoption of that entry was completed; each status travels up to its deciding
+     * node in the caller's transaction. Returns the conditions fulfilled.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public List<PlanConditionRow> fulfilByAdoption(String entryId, String evidence, String by) {
+        var now = clock.instant();
+        var fulfilled = new java.util.ArrayList<PlanConditionRow>();
+        for (var before : rows.findByEntryIdAndStatus(entryId, ConditionStatus.OPEN.name())) {
+            var after = new PlanConditionRow(before.conditionId(), before.planId(), before.decisionId(), before.decidingNode(),
+                    before.text(), before.dueDate(), before.entryId(), ConditionStatus.FULFILLED.name(), evidence, by, now);
+            rows.update(after);
+            outbox.announce(new Upward.ConditionUpdated(new ConditionUpdate(before.decisionId(), before.conditionId(),
+                    before.planId(), node.id(), before.decidingNode(), ConditionStatus.FULFILLED.name(), evidence, now, by)));
+            audit.record(by, "CONDITION", before.conditionId(), "FULFILLED", Map.of("status", before.status()),
+                    Map.of("status", after.status(), "evidence", evidence));
+            fulfilled.add(after);
+        }
+        return fulfilled;
+    }
 }

@@ -20,5 +20,7 @@ public record PlanConditionRow(@Id String conditionId, String planId, String dec
         List<PlanConditionRow> findByPlanIdOrderByDueDate(String planId);
 
         List<PlanConditionRow> findByPlanIdIn(java.util.Collection<String> planIds);
+
+        List<PlanConditionRow> findByEntryIdAndStatus(String entryId, String status);
     }
 }

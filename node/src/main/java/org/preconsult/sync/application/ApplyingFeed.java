@@ -47,10 +47,12 @@ public class ApplyingFeed {
     private final Clock clock;
     private final SyncConflicts conflicts;
     private final BestPractices practices;
+    private final AddressedEnvelopes addressed;
 
     public ApplyingFeed(CursorRows cursors, RejectedItemRows rejected, Counters counters, Catalogue catalogue,
                         ReceivingKeys keys, ReceivingDecisions decisions, NodeSettings node, Clock clock,
-                        SyncConflicts conflicts, BestPractices practices) {
+                        SyncConflicts conflicts, BestPractices practices, AddressedEnvelopes addressed) {
+        this.addressed = addressed;
         this.cursors = cursors;
         this.rejected = rejected;
         this.counters = counters;
@@ -142,6 +144,10 @@ public class ApplyingFeed {
         public Optional<String> practiceMarked(Downward.PracticeMarked m) {
             practices.received(PracticeMarks.mark(m.mark()));
             return Optional.empty();
+        }
+
+        public Optional<String> envelopeAddressed(Downward.EnvelopeAddressed m) {
+            return addressed.fromParent(m.address(), m.sealedEnvelope());
         }
     }
 

@@ -62,6 +62,12 @@ public class Feed implements Downstream {
         append(nodeId, subject(planId, planRevision), new Downward.DecisionAddressed(nodeId, signedDecision));
     }
 
+    /** Queues an envelope addressed to one node (an adoption message), its origin's seal untouched, for the subtree holding it. */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void addressEnvelope(String nodeId, byte[] sealedEnvelope) {
+        append(nodeId, null, new Downward.EnvelopeAddressed(nodeId, sealedEnvelope));
+    }
+
     /** Whether this very signed decision is already queued for the node (a relay re-reading its parent's feed). */
     @Override
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)

@@ -42,10 +42,13 @@ public class ReceivingEnvelopes {
     private final Clock clock;
     private final SyncConflicts conflicts;
     private final PlanRecords planRecords;
+    private final AddressedEnvelopes addressed;
 
     public ReceivingEnvelopes(InboxRows inbox, SubtreeRows subtree, ReceivingPlans review, Catalogue catalogue,
                               Outbox outbox, TurnaroundReports turnaround, CaseConditions conditions,
-                              NodeSettings node, Clock clock, SyncConflicts conflicts, PlanRecords planRecords) {
+                              NodeSettings node, Clock clock, SyncConflicts conflicts, PlanRecords planRecords,
+                              AddressedEnvelopes addressed) {
+        this.addressed = addressed;
         this.conflicts = conflicts;
         this.planRecords = planRecords;
         this.inbox = inbox;
@@ -176,6 +179,10 @@ public class ReceivingEnvelopes {
             return unreadable(() -> RecordSummaries.record(m.record()));
         }
 
+        public Optional<String> adoptionSent(Upward.AdoptionSent m) {
+            return m.message().malformation();
+        }
+
         private static Optional<String> unreadable(Runnable read) {
             try {
                 read.run();
@@ -237,6 +244,11 @@ public class ReceivingEnvelopes {
         public Optional<String> planRecordChanged(Upward.PlanRecordChanged r) {
             planRecords.received(RecordSummaries.record(r.record()));
             return relayed();
+        }
+
+        /** Applied here, passed down toward its addressee, or up toward their common ancestor. */
+        public Optional<String> adoptionSent(Upward.AdoptionSent a) {
+            return addressed.fromChild(envelope, a.message());
         }
 
         private Optional<String> relayed() {

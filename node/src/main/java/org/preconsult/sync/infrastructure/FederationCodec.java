@@ -56,6 +56,10 @@ public final class FederationCodec {
             public Envelope.Builder planRecordChanged(Upward.PlanRecordChanged r) {
                 return builder.setPlanRecordChanged(LifecycleCodec.toProto(r.record()));
             }
+
+            public Envelope.Builder adoptionSent(Upward.AdoptionSent a) {
+                return builder.setAdoptionMessage(AdoptionCodec.toProto(a.message()));
+            }
         });
         return builder.build();
     }
@@ -81,6 +85,7 @@ public final class FederationCodec {
             case CONDITION_UPDATED -> new Upward.ConditionUpdated(fromProto(envelope.getConditionUpdated()));
             case PLAN_RECORD_CHANGED -> new Upward.PlanRecordChanged(LifecycleCodec.fromProto(envelope.getPlanRecordChanged(),
                     Instant.ofEpochMilli(envelope.getCreatedAtEpochMs())));
+            case ADOPTION_MESSAGE -> new Upward.AdoptionSent(AdoptionCodec.fromProto(envelope.getAdoptionMessage()));
             default -> throw new IllegalArgumentException("unsupported envelope body " + envelope.getBodyCase());
         };
     }

@@ -4,6 +4,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import java.time.Instant;
 import java.util.HexFormat;
 import org.preconsult.federation.model.Downward;
+import org.preconsult.federation.v1.Envelope;
 import org.preconsult.federation.v1.FeedItem;
 import org.preconsult.federation.v1.NodeKey;
 import org.preconsult.federation.v1.SignedDecision;
@@ -41,6 +42,11 @@ public final class FeedWire {
             public FeedItem practiceMarked(Downward.PracticeMarked m) {
                 return FeedItem.newBuilder().setBestPracticeMark(PracticeCodec.toProto(m.mark())).build();
             }
+
+            public FeedItem envelopeAddressed(Downward.EnvelopeAddressed m) {
+                return FeedItem.newBuilder().setAddressedEnvelope(parse(m.sealedEnvelope(), Envelope.parser(), "envelope"))
+                        .build();
+            }
         });
         return new Encoded(item.getBodyCase().name(), item.toByteArray());
     }
@@ -65,6 +71,7 @@ public final class FeedWire {
             case NODE_KEY -> new Downward.KeyPublished(item.getNodeKey().toByteArray());
             case DECISION -> new Downward.DecisionAddressed(item.getAddress(), item.getDecision().toByteArray());
             case BEST_PRACTICE_MARK -> new Downward.PracticeMarked(PracticeCodec.fromProto(item.getBestPracticeMark()));
+            case ADDRESSED_ENVELOPE -> new Downward.EnvelopeAddressed(item.getAddress(), item.getAddressedEnvelope().toByteArray());
             default -> throw new PulledItem.UnknownType(item.getBodyCase().name());
         };
     }

@@ -65,6 +65,19 @@ public class OriginSeals {
 
     /** Whether the envelope is authentic and the sender may deliver it, and if not, why not. */
     public OriginCheck check(String sender, Envelope envelope) {
+        return check(sender, envelope, true);
+    }
+
+    /**
+     * Whether an envelope that came down from the parent's feed (an addressed envelope, relayed by
+     * the nodes between) is authentic: every check of {@link #check} but the sender's, since a
+     * relay above is not in the origin's chain.
+     */
+    public OriginCheck checkRelayed(Envelope envelope) {
+        return check(null, envelope, false);
+    }
+
+    private OriginCheck check(String sender, Envelope envelope, boolean fromSender) {
         int size = envelope.getSerializedSize();
         if (size > settings.maxEnvelopeBytes()) {
             return new OriginCheck.Refused("the envelope has " + size + " bytes; at most " + settings.maxEnvelopeBytes()
@@ -107,7 +120,7 @@ public class OriginSeals {
                 return new OriginCheck.Refused("the origin's certificate chain holds " + named + ", whose enrolment was revoked");
             }
         }
-        if (!sender.equals(identity.nodeId()) && chain.stream().skip(1)
+        if (fromSender && !sender.equals(identity.nodeId()) && chain.stream().skip(1)
                 .noneMatch(c -> Pki.identity(c).map(i -> i.nodeId().equals(sender)).orElse(false))) {
             return new OriginCheck.Refused(identity.nodeId() + " is not in the subtree of " + sender
                     + ", which may deliver only its own envelopes and its descendants'");
