@@ -301,18 +301,18 @@ class WebUiTest implements TestPropertyProvider {
         form.put("_csrf", browser.csrf);
         form.put("name", "Sports hall and pool booking");
         assertEquals(303, browser.post("/systems/" + system.id(), form).code());
-        assertEquals("Sports hall and pool booking", systems.get(system.id()).name());
+        assertEquals("Sports hall and pool booking", systems.find(system.id()).orElseThrow().name());
 
         browser.get("/systems/" + system.id() + "/retire");
         var future = browser.post("/systems/" + system.id() + "/retire", Map.of("_csrf", browser.csrf,
                 "retiredOn", "2999-01-01", "reason", "Replaced"));
         assertEquals(400, future.code());
         assertTrue(future.body().contains("href=\"#retiredOn\""));
-        assertEquals(org.preconsult.catalogue.model.EntryStatus.OPERATING, systems.get(system.id()).status(), "not retired");
+        assertEquals(org.preconsult.catalogue.model.EntryStatus.OPERATING, systems.find(system.id()).orElseThrow().status(), "not retired");
         var retired = browser.post("/systems/" + system.id() + "/retire", Map.of("_csrf", browser.csrf,
                 "retiredOn", "2020-01-01", "reason", "Replaced by the province's shared booking system"));
         assertEquals(303, retired.code());
-        assertEquals(org.preconsult.catalogue.model.EntryStatus.RETIRED, systems.get(system.id()).status());
+        assertEquals(org.preconsult.catalogue.model.EntryStatus.RETIRED, systems.find(system.id()).orElseThrow().status());
         assertEquals(409, browser.get("/systems/" + system.id() + "/edit").code(), "a retired system is not edited");
     }
 

@@ -45,7 +45,8 @@ class UserController {
     @Post
     @Status(HttpStatus.CREATED)
     UserView create(@Body @Valid NewUser request) {
-        return UserView.of(users.create(request.username(), request.password(), request.displayName(), request.roles()));
+        return UserView.of(AccountProblems.changed(
+                users.create(request.username(), request.password(), request.displayName(), request.roles())));
     }
 
     /** Users by name, in the API's one paging envelope; {@code page} counts from 0. */
@@ -59,7 +60,8 @@ class UserController {
 
     @Patch("/{username}")
     UserView change(@PathVariable @Size(max = Bounds.USERNAME) String username, @Body @Valid UserChange request) {
-        return UserView.of(users.change(username, request.roles(), request.password(), request.enabled(), request.displayName()));
+        return UserView.of(AccountProblems.changed(
+                users.change(username, request.roles(), request.password(), request.enabled(), request.displayName())));
     }
 
     @Serdeable

@@ -1,6 +1,5 @@
 package org.preconsult.identity.application;
 
-import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -12,7 +11,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.preconsult.audit.application.AuditTrail;
 import org.preconsult.audit.application.CurrentActor;
-import org.preconsult.common.api.ProblemException;
 import org.preconsult.identity.infrastructure.UserRow;
 import org.preconsult.identity.infrastructure.UserRows;
 import org.preconsult.identity.model.Role;
@@ -46,22 +44,28 @@ public class ManagingUsers {
     }
 
     @Transactional
-    public User create(String username, String password, String displayName, Set<Role> roles) {
+    public AccountChange create(String username, String password, String displayName, Set<Role> roles) {
         if (rows.existsById(username)) {
-            throw new ProblemException(HttpStatus.CONFLICT, "A user named '" + username + "' already exists.");
+            return new AccountChange.NameTaken(username);
         }
-        requireStrong(password);
+        if (weak(password)) {
+            return new AccountChange.WeakPassword(MIN_PASSWORD_LENGTH);
+        }
         var row = new UserRow(username, PasswordHasher.hash(password), encode(roles), displayName, true, clock.instant());
         rows.save(row);
         audit.record(actor.current(), "USER", username, "CREATED", null, AuditedUser.of(row, false));
-        return toUser(row);
+        return new AccountChange.Done(toUser(row));
     }
 
     @Transactional
-    public User change(String username, Set<Role> roles, String password, Boolean enabled, String displayName) {
-        var row = rows.findById(username).orElseThrow(() -> ProblemException.notFound("User", username));
-        if (password != null) {
-            requireStrong(password);
+    public AccountChange change(String username, Set<Role> roles, String password, Boolean enabled, String displayName) {
+        var found = rows.findById(username);
+        if (found.isEmpty()) {
+            return new AccountChange.Unknown(username);
+        }
+        var row = found.get();
+        if (password != null && weak(password)) {
+            return new AccountChange.WeakPassword(MIN_PASSWORD_LENGTH);
         }
         var changed = new UserRow(username,
                 password == null ? row.passwordHash() : PasswordHasher.hash(password),
@@ -72,7 +76,7 @@ public class ManagingUsers {
         rows.update(changed);
         audit.record(actor.current(), "USER", username, "CHANGED", AuditedUser.of(row, false),
                 AuditedUser.of(changed, password != null));
-        return toUser(changed);
+        return new AccountChange.Done(toUser(changed));
     }
 
     @Transactional(readOnly = true)
@@ -106,12 +110,8 @@ public class ManagingUsers {
         return found.map(ManagingUsers::toUser);
     }
 
-    private static void requireStrong(String password) {
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            throw ProblemException.invalid("The password is too short.",
-                    List.of(new org.preconsult.common.api.Problem.FieldError("password",
-                            "must have at least " + MIN_PASSWORD_LENGTH + " characters")));
-        }
+    private static boolean weak(String password) {
+        return password == null || password.length() < MIN_PASSWORD_LENGTH;
     }
 
     private static boolean isRole(String name) {

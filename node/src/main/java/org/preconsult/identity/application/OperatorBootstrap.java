@@ -38,7 +38,10 @@ class OperatorBootstrap {
             return;
         }
         if (!users.exists(username)) {
-            users.create(username, password, "Operator", Set.of(Role.OPERATOR));
+            var created = users.create(username, password, "Operator", Set.of(Role.OPERATOR));
+            if (!(created instanceof AccountChange.Done)) {
+                throw new IllegalStateException("The operator account '" + username + "' could not be created: " + created);
+            }
             LOG.info("Created operator account '{}'", username);
         }
     }

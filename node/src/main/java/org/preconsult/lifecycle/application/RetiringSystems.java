@@ -11,7 +11,6 @@ import org.preconsult.audit.application.CurrentActor;
 import org.preconsult.catalogue.model.EntryStatus;
 import org.preconsult.lifecycle.model.Retirement;
 import org.preconsult.system.application.SystemRegistry;
-import org.preconsult.system.infrastructure.SystemRows;
 import org.preconsult.system.model.InformationSystem;
 
 /**
@@ -26,11 +25,8 @@ public class RetiringSystems {
     private final AuditTrail audit;
     private final CurrentActor actor;
     private final Clock clock;
-    private final SystemRows systemRows;
 
-    public RetiringSystems(SystemRegistry systems, AuditTrail audit, CurrentActor actor, Clock clock,
-                           SystemRows systemRows) {
-        this.systemRows = systemRows;
+    public RetiringSystems(SystemRegistry systems, AuditTrail audit, CurrentActor actor, Clock clock) {
         this.systems = systems;
         this.audit = audit;
         this.actor = actor;
@@ -39,10 +35,11 @@ public class RetiringSystems {
 
     @Transactional
     public Retirement retire(String systemId, LocalDate retiredOn, String reason) {
-        if (!systemRows.existsById(systemId)) {
+        var found = systems.find(systemId);
+        if (found.isEmpty()) {
             return new Retirement.NoSuchSystem(systemId);
         }
-        InformationSystem system = systems.get(systemId);
+        InformationSystem system = found.get();
         var result = Retirement.check(system.status(), retiredOn, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), reason);
         if (result instanceof Retirement.Allowed allowed) {
             systems.change(systemId, new SystemRegistry.SystemCommand(system.name(), system.description(),

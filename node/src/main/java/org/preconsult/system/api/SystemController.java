@@ -57,13 +57,13 @@ class SystemController {
     @Put("/systems/{id}")
     @Secured(Role.COORDINATOR_)
     SystemView change(@PathVariable String id, @Body @Valid SystemRequest request) {
-        return SystemView.of(systems.change(id, request.command()));
+        return SystemView.of(SystemProblems.found(systems.change(id, request.command()), id));
     }
 
     @Get("/systems/{id}")
     @Secured({Role.SUBMITTER_, Role.COORDINATOR_, Role.REVIEWER_, Role.OPERATOR_, Role.AUDITOR_})
     SystemView get(@PathVariable String id) {
-        return SystemView.of(systems.get(id));
+        return SystemView.of(SystemProblems.found(systems.find(id), id));
     }
 
     @Get("/systems")
@@ -77,13 +77,15 @@ class SystemController {
     @Status(HttpStatus.CREATED)
     @Secured({Role.OPERATOR_, Role.REVIEWER_})
     StandardSystemView registerStandard(@Body @Valid StandardSystemRequest request) {
-        return StandardSystemView.of(standards.register(request.system().command(), request.owner(), request.budget()));
+        return StandardSystemView.of(SystemProblems.changed(
+                standards.register(request.system().command(), request.owner(), request.budget())));
     }
 
     @Put("/standard-systems/{id}")
     @Secured({Role.OPERATOR_, Role.REVIEWER_})
     StandardSystemView changeStandard(@PathVariable String id, @Body @Valid StandardSystemRequest request) {
-        return StandardSystemView.of(standards.change(id, request.system().command(), request.owner(), request.budget()));
+        return StandardSystemView.of(SystemProblems.changed(
+                standards.change(id, request.system().command(), request.owner(), request.budget())));
     }
 
     @Serdeable

@@ -58,7 +58,7 @@ class SystemExportController {
     /** One registered system as publiccode.yml. */
     @Get(value = "/systems/{id}/publiccode.yml", produces = "application/yaml")
     HttpResponse<String> publicCode(@PathVariable String id) {
-        systems.get(id);
+        SystemProblems.found(systems.find(id), id);
         DescribedEntry described = catalogue.find(EntryIds.system(node.id(), id))
                 .orElseThrow(() -> ProblemException.notFound("Catalogue entry of system", id));
         return HttpResponse.ok(PublicCodeExport.write(described.entry(), described.translations(), described.relations()))

@@ -1,6 +1,5 @@
 package org.preconsult.system.application;
 
-import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
@@ -13,7 +12,6 @@ import org.preconsult.catalogue.application.Catalogue;
 import org.preconsult.catalogue.model.CatalogueEntry;
 import org.preconsult.catalogue.model.EntryKind;
 import org.preconsult.catalogue.model.EntryStatus;
-import org.preconsult.common.api.ProblemException;
 import org.preconsult.node.NodeSettings;
 
 /**
@@ -38,8 +36,10 @@ public class StandardSystems {
     }
 
     @Transactional
-    public CatalogueEntry register(SystemRegistry.SystemCommand command, String owner, BigDecimal budget) {
-        requireCentral();
+    public StandardChange register(SystemRegistry.SystemCommand command, String owner, BigDecimal budget) {
+        if (!node.isCentral()) {
+            return new StandardChange.NotCentral(node.role());
+        }
         var entry = new CatalogueEntry(EntryIds.newStandard(node.id()), EntryKind.STANDARD_SYSTEM,
                 owner == null || owner.isBlank() ? node.name() : owner, command.name(), command.description(),
                 command.functions(), command.functionCode(), command.language(),
@@ -47,14 +47,19 @@ public class StandardSystems {
         catalogue.upsert(entry);
         audit.record(actor.current(), "STANDARD_SYSTEM", entry.id(), "REGISTERED", null,
                 Map.of("name", entry.name(), "status", entry.status().name()));
-        return entry;
+        return new StandardChange.Done(entry);
     }
 
     @Transactional
-    public CatalogueEntry change(String id, SystemRegistry.SystemCommand command, String owner, BigDecimal budget) {
-        requireCentral();
-        var before = catalogue.find(id).filter(e -> e.kind() == EntryKind.STANDARD_SYSTEM)
-                .orElseThrow(() -> ProblemException.notFound("Standard system", id));
+    public StandardChange change(String id, SystemRegistry.SystemCommand command, String owner, BigDecimal budget) {
+        if (!node.isCentral()) {
+            return new StandardChange.NotCentral(node.role());
+        }
+        var found = catalogue.find(id).filter(e -> e.kind() == EntryKind.STANDARD_SYSTEM);
+        if (found.isEmpty()) {
+            return new StandardChange.Unknown(id);
+        }
+        var before = found.get();
         var entry = new CatalogueEntry(id, EntryKind.STANDARD_SYSTEM, owner == null || owner.isBlank() ? before.owner() : owner,
                 command.name(), command.description(), command.functions(), command.functionCode(), command.language(),
                 command.status() == null ? before.status() : command.status(), budget, node.id(), before.version() + 1,
@@ -63,13 +68,6 @@ public class StandardSystems {
         audit.record(actor.current(), "STANDARD_SYSTEM", id, "CHANGED",
                 Map.of("status", before.status().name(), "version", before.version()),
                 Map.of("status", entry.status().name(), "version", entry.version()));
-        return entry;
-    }
-
-    private void requireCentral() {
-        if (!node.isCentral()) {
-            throw new ProblemException(HttpStatus.CONFLICT,
-                    "Standard systems are registered at the central node; this node is " + node.role() + ".");
-        }
+        return new StandardChange.Done(entry);
     }
 }

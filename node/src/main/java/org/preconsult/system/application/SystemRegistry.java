@@ -6,13 +6,13 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.UUID;
 import org.preconsult.audit.application.AuditTrail;
 import org.preconsult.audit.application.CurrentActor;
 import org.preconsult.catalogue.application.Catalogue;
 import org.preconsult.catalogue.model.EntryStatus;
-import org.preconsult.common.api.ProblemException;
 import org.preconsult.common.infrastructure.TextLists;
 import org.preconsult.federation.model.SystemSummary;
 import org.preconsult.federation.model.Upward;
@@ -73,8 +73,9 @@ public class SystemRegistry {
         return system;
     }
 
+    /** The system as changed, or empty when no system has this id (nothing changed). */
     @Transactional
-    public InformationSystem change(String id, SystemCommand command) {
+    public Optional<InformationSystem> change(String id, SystemCommand command) {
         return change(id, command, "CHANGED", Map.of());
     }
 
@@ -83,8 +84,12 @@ public class SystemRegistry {
      * RETIRED) and details added to what the system became.
      */
     @Transactional
-    public InformationSystem change(String id, SystemCommand command, String action, Map<String, Object> details) {
-        var before = get(id);
+    public Optional<InformationSystem> change(String id, SystemCommand command, String action, Map<String, Object> details) {
+        var found = find(id);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        var before = found.get();
         var now = clock.instant();
         var system = new InformationSystem(id, command.name(), command.description(), command.functions(),
                 command.functionCode(), command.platform(), statusOf(command), command.goLiveYear(), before.owner(),
@@ -94,12 +99,13 @@ public class SystemRegistry {
         Map<String, Object> after = new java.util.LinkedHashMap<>(view(system));
         after.putAll(details);
         audit.record(actor.current(), "SYSTEM", id, action, view(before), after);
-        return system;
+        return Optional.of(system);
     }
 
+    /** The system registered here under {@code id}, if there is one. */
     @Transactional(readOnly = true)
-    public InformationSystem get(String id) {
-        return rows.findById(id).map(SystemRegistry::toSystem).orElseThrow(() -> ProblemException.notFound("System", id));
+    public Optional<InformationSystem> find(String id) {
+        return rows.findById(id).map(SystemRegistry::toSystem);
     }
 
     @Transactional(readOnly = true)

@@ -25,6 +25,7 @@ import java.util.Set;
 import org.preconsult.audit.application.AuditTrail;
 import org.preconsult.audit.model.AuditQuery;
 import org.preconsult.common.api.ProblemException;
+import org.preconsult.identity.application.AccountChange;
 import org.preconsult.identity.application.ManagingUsers;
 import org.preconsult.identity.model.Role;
 import org.preconsult.node.NodeSettings;
@@ -153,14 +154,17 @@ public class OperatorPages {
             }
         }
         String error = !username.matches("[A-Za-z0-9._@-]{1,100}") ? "users.error.username"
-                : roles.isEmpty() ? "users.error.roles"
-                : form.getOrDefault("password", "").length() < ManagingUsers.MIN_PASSWORD_LENGTH ? "users.error.password"
-                : users.exists(username) ? "users.error.exists" : null;
+                : roles.isEmpty() ? "users.error.roles" : null;
+        if (error == null) {
+            String displayName = form.getOrDefault("displayName", "").strip();
+            var created = users.create(username, form.getOrDefault("password", ""), displayName.isEmpty() ? null : displayName,
+                    roles);
+            error = created instanceof AccountChange.NameTaken ? "users.error.exists"
+                    : created instanceof AccountChange.WeakPassword ? "users.error.password" : null;
+        }
         if (error != null) {
             return HttpResponse.badRequest(UiContext.page("operator/users", usersPage(request, error, null)));
         }
-        String displayName = form.getOrDefault("displayName", "").strip();
-        users.create(username, form.get("password"), displayName.isEmpty() ? null : displayName, roles);
         return HttpResponse.seeOther(URI.create("/operator/users?notice=created"));
     }
 
@@ -172,10 +176,9 @@ public class OperatorPages {
             return HttpResponse.status(HttpStatus.FORBIDDEN);
         }
         boolean enabled = "true".equals(form.get("enabled"));
-        try {
-            users.change(username, null, null, enabled, null);
-        } catch (ProblemException e) {
-            return HttpResponse.status(e.status()).body(UiContext.page("operator/users", usersPage(request, "users.error.unknown", null)));
+        if (users.change(username, null, null, enabled, null) instanceof AccountChange.Unknown) {
+            return HttpResponse.status(HttpStatus.NOT_FOUND)
+                    .body(UiContext.page("operator/users", usersPage(request, "users.error.unknown", null)));
         }
         return HttpResponse.seeOther(URI.create("/operator/users?notice=" + (enabled ? "enabled" : "disabled")));
     }

@@ -35,6 +35,7 @@ import org.preconsult.lifecycle.model.Lifecycle;
 import org.preconsult.lifecycle.model.Retirement;
 import org.preconsult.node.NodeSettings;
 import org.preconsult.catalogue.model.EntryIds;
+import org.preconsult.system.api.SystemProblems;
 import org.preconsult.system.application.SystemRegistry;
 import org.preconsult.system.model.InformationSystem;
 import org.preconsult.web.infrastructure.Csrf;
@@ -149,7 +150,7 @@ public class SystemPages {
     @Get("/{id}/edit")
     @Secured(Role.COORDINATOR_)
     Object edit(HttpRequest<?> request, @PathVariable String id) {
-        var s = systems.get(id);
+        var s = SystemProblems.found(systems.find(id), id);
         if (s.status() == EntryStatus.RETIRED) {
             throw new ProblemException(HttpStatus.CONFLICT, "The system is retired; a retired system is not changed.");
         }
@@ -162,7 +163,7 @@ public class SystemPages {
         if (!csrf.verify(request, body.get(Csrf.FIELD))) {
             return HttpResponse.status(HttpStatus.FORBIDDEN);
         }
-        var current = systems.get(id);
+        var current = SystemProblems.found(systems.find(id), id);
         if (current.status() == EntryStatus.RETIRED) {
             throw new ProblemException(HttpStatus.CONFLICT, "The system is retired; a retired system is not changed.");
         }
@@ -173,14 +174,14 @@ public class SystemPages {
             return HttpResponse.badRequest(UiContext.page("systems/form",
                     new SystemFormPage(context.of(request), id, form, STATUSES, errors)));
         }
-        systems.change(id, command);
+        SystemProblems.found(systems.change(id, command), id);
         return HttpResponse.seeOther(URI.create("/systems?notice=changed"));
     }
 
     @Get("/{id}/retire")
     @Secured(Role.COORDINATOR_)
     Object retireForm(HttpRequest<?> request, @PathVariable String id) {
-        var s = systems.get(id);
+        var s = SystemProblems.found(systems.find(id), id);
         return UiContext.page("systems/retire", new RetirePage(context.of(request), id, s.name(), s.status().name(),
                 LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString(), "", List.of(), null));
     }
@@ -191,7 +192,7 @@ public class SystemPages {
         if (!csrf.verify(request, body.get(Csrf.FIELD))) {
             return HttpResponse.status(HttpStatus.FORBIDDEN);
         }
-        var s = systems.get(id);
+        var s = SystemProblems.found(systems.find(id), id);
         String dateText = v(body, "retiredOn");
         String reason = v(body, "reason");
         List<PlanForm.FieldError> errors = new ArrayList<>();
