@@ -62,12 +62,16 @@ fi
 HISTORY_CLASSES="$DEMO_ROOT/federation-tests/target/classes"
 history_is_stale() {
   [[ ! -f "$HISTORY_CLASSES/org/preconsult/federation/SeedDemoHistory.class" ]] && return 0
-  [[ -n "$(cd "$DEMO_ROOT" && find federation-tests/pom.xml federation-tests/src/main -newer \
+  # Their sources or the node's changed since they were compiled.
+  [[ -n "$(cd "$DEMO_ROOT" && find pom.xml node/pom.xml proto/pom.xml node/src/main proto/src \
+            federation-tests/pom.xml federation-tests/src/main -newer \
             "$HISTORY_CLASSES/org/preconsult/federation/SeedDemoHistory.class" -type f -print -quit 2>/dev/null)" ]]
 }
 if [[ -n "$HISTORY_YEARS" ]] && history_is_stale; then
   say "Building the history generator (federation-tests)..."
   (cd "$DEMO_ROOT" && ./mvnw -B -q -DskipTests package -pl federation-tests -am)
+  [[ -f "$HISTORY_CLASSES/org/preconsult/federation/SeedDemoHistory.class" ]] || fail "The build did not produce SeedDemoHistory."
+  touch "$HISTORY_CLASSES/org/preconsult/federation/SeedDemoHistory.class" # up to date, even if nothing was recompiled
 fi
 
 # --- 2. A history (--history N) -----------------------------------------------------------------
