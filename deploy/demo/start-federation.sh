@@ -156,7 +156,7 @@ start_node() {
     PRECONSULT_SYNC_BACKOFF_MAX=5s \
     nohup java $JAVA_OPTS_FOR_NODES -jar "$DEMO_RUN_JAR" >>"$dir/node.log" 2>&1 </dev/null &
   echo $! >"$dir/pid"
-  say "  $NODE_ID started (pid $!, log .demo/$NODE_ID/node.log)"
+  say "  $NODE_ID started (pid $!, log $DEMO_DIR/$NODE_ID/node.log)"
 }
 
 wait_healthy() {
@@ -165,9 +165,9 @@ wait_healthy() {
   until [[ "$(health_node_id "$NODE_HTTP")" == "$NODE_ID" ]]; do
     if ! pid_alive "$NODE_ID"; then
       tail -n 30 "$DEMO_DIR/$NODE_ID/node.log" >&2 || true
-      fail "$NODE_ID stopped while starting; see .demo/$NODE_ID/node.log"
+      fail "$NODE_ID stopped while starting; see $DEMO_DIR/$NODE_ID/node.log"
     fi
-    ((SECONDS < deadline)) || fail "$NODE_ID did not answer /health within 4 minutes; see .demo/$NODE_ID/node.log"
+    ((SECONDS < deadline)) || fail "$NODE_ID did not answer /health within 4 minutes; see $DEMO_DIR/$NODE_ID/node.log"
     sleep 1
   done
   say "  $NODE_ID is up"
@@ -200,7 +200,7 @@ wait_enrolled() {
   node_fields "$1"
   local deadline=$((SECONDS + 120)) expiry=""
   until [[ -n "$expiry" && "$expiry" != "None" && "$expiry" != "null" ]]; do
-    ((SECONDS < deadline)) || fail "$NODE_ID did not enrol with $NODE_PARENT within 2 minutes; see .demo/$NODE_ID/node.log"
+    ((SECONDS < deadline)) || fail "$NODE_ID did not enrol with $NODE_PARENT within 2 minutes; see $DEMO_DIR/$NODE_ID/node.log"
     sleep 1
     expiry=$(certificate_expiry "$NODE_HTTP")
   done
@@ -338,4 +338,4 @@ say "  curl -s '$LOCAL_URL/api/v1/catalogue/entries?q=permit' -H \"Authorization
 say "  curl -s $LOCAL_URL/health                                                      # the node and its link to prov-north"
 say ""
 say "Both review levels and the turnaround reports: ./deploy/demo/walkthrough-levels.sh"
-say "Logs: .demo/<node>/node.log   Stop: ./deploy/demo/stop-federation.sh   Start afresh: --reset"
+say "Logs: $DEMO_DIR/<node>/node.log   Stop: ./deploy/demo/stop-federation.sh   Start afresh: --reset"
