@@ -1,7 +1,10 @@
 # Shared by the demo scripts: the demo tree, HTTP calls and JSON reading. Sourced, not run.
 
 DEMO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-DEMO_DIR="$DEMO_ROOT/.demo"
+# The nodes' data directories (<DEMO_DIR>/<node-id>); DEMO_DIR may name another one, e.g. to run a
+# second demo beside the first on other ports (DEMO_HTTP_BASE / DEMO_GRPC_BASE).
+DEMO_DIR="${DEMO_DIR:-$DEMO_ROOT/.demo}"
+[[ "$DEMO_DIR" == /* ]] || DEMO_DIR="$PWD/$DEMO_DIR"
 DEMO_JAR="$DEMO_ROOT/node/target/preconsult-node-0.1.0-SNAPSHOT-all.jar"
 # The nodes run a copy, so that a rebuild does not change the jar under running processes.
 DEMO_RUN_JAR="$DEMO_DIR/preconsult-node.jar"

@@ -5,20 +5,35 @@
 #
 #   ./deploy/demo/start-federation.sh           start (or complete) the demo
 #   ./deploy/demo/start-federation.sh --reset   stop it, delete .demo/ and start afresh
+#   ./deploy/demo/start-federation.sh --reset --history 5
+#                                               as --reset, but first play 5 years of generated plans,
+#                                               decisions and lifecycle events ending today (1-10 years)
 #
 # Ports: HTTP 8081-8086 and gRPC 9091-9096, that is DEMO_HTTP_BASE / DEMO_GRPC_BASE (8080 / 9090) + 1..6.
-# Java options for every node: DEMO_JAVA_OPTS (default -Xmx512m). Stop with stop-federation.sh.
+# Data: DEMO_DIR (default .demo). Java options for every node: DEMO_JAVA_OPTS (default -Xmx512m).
+# Stop with stop-federation.sh.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 RESET=false
-for arg in "$@"; do
-  case "$arg" in
+HISTORY_YEARS=""
+while (($#)); do
+  case "$1" in
     --reset) RESET=true ;;
-    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) fail "Unknown option '$arg' (use --reset or --help)." ;;
+    --history)
+      [[ $# -ge 2 ]] || fail "--history needs a number of years, e.g. --history 5."
+      HISTORY_YEARS=$2
+      shift ;;
+    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) fail "Unknown option '$1' (use --reset, --history N or --help)." ;;
   esac
+  shift
 done
+if [[ -n "$HISTORY_YEARS" ]]; then
+  [[ "$HISTORY_YEARS" =~ ^[0-9]+$ ]] && ((HISTORY_YEARS >= 1 && HISTORY_YEARS <= 10)) \
+    || fail "--history takes a number of years from 1 to 10, not '$HISTORY_YEARS'."
+  $RESET || fail "--history plays a history into a new demo only: use it with --reset."
+fi
 
 require_tools java curl python3
 JAVA_OPTS_FOR_NODES=${DEMO_JAVA_OPTS:--Xmx512m -XX:+UseSerialGC}
@@ -43,7 +58,47 @@ if jar_is_stale; then
   [[ -f "$DEMO_JAR" ]] || fail "The build did not produce $DEMO_JAR."
 fi
 
-# --- 2. Start the nodes -------------------------------------------------------------------------
+# The history is played by a program of the federation tests, run on the node's jar with their classes.
+HISTORY_CLASSES="$DEMO_ROOT/federation-tests/target/classes"
+history_is_stale() {
+  [[ ! -f "$HISTORY_CLASSES/org/preconsult/federation/SeedDemoHistory.class" ]] && return 0
+  # Their sources or the node's changed since they were compiled.
+  [[ -n "$(cd "$DEMO_ROOT" && find pom.xml node/pom.xml proto/pom.xml node/src/main proto/src \
+            federation-tests/pom.xml federation-tests/src/main -newer \
+            "$HISTORY_CLASSES/org/preconsult/federation/SeedDemoHistory.class" -type f -print -quit 2>/dev/null)" ]]
+}
+if [[ -n "$HISTORY_YEARS" ]] && history_is_stale; then
+  say "Building the history generator (federation-tests)..."
+  (cd "$DEMO_ROOT" && ./mvnw -B -q -DskipTests package -pl federation-tests -am)
+  [[ -f "$HISTORY_CLASSES/org/preconsult/federation/SeedDemoHistory.class" ]] || fail "The build did not produce SeedDemoHistory."
+  touch "$HISTORY_CLASSES/org/preconsult/federation/SeedDemoHistory.class" # up to date, even if nothing was recompiled
+fi
+
+# --- 2. A history (--history N) -----------------------------------------------------------------
+
+# Before any process starts: the six nodes run in one JVM on the demo's data directories with one
+# clock that moves from 4 January N-1 years ago to now, while the history is played through their
+# HTTP API (every decision signed, every record synchronised as always); then they stop, and the
+# processes below open the same databases, keys and certificates on the real clock.
+if [[ -n "$HISTORY_YEARS" ]]; then
+  say "Playing $HISTORY_YEARS years of history into $DEMO_DIR (under a minute for five years on a small machine; log $DEMO_DIR/history.log)..."
+  history_started=$SECONDS
+  mkdir -p "$DEMO_DIR"
+  # shellcheck disable=SC2086 # JAVA_OPTS_FOR_NODES is a list of options
+  if ! env -u PRECONSULT_NODE_PARENT -u PRECONSULT_JWT_SECRET \
+      PRECONSULT_OPERATOR_USERNAME="$DEMO_OPERATOR" \
+      PRECONSULT_OPERATOR_PASSWORD="$(demo_password "$DEMO_OPERATOR")" \
+      java -Xmx1g -XX:+UseSerialGC -cp "$DEMO_JAR:$HISTORY_CLASSES" org.preconsult.federation.SeedDemoHistory \
+      "$DEMO_DIR" "$HISTORY_YEARS" >"$DEMO_DIR/history.log" 2>&1 </dev/null; then
+    grep '^history: ' "$DEMO_DIR/history.log" >&2 || true
+    tail -n 30 "$DEMO_DIR/history.log" >&2
+    fail "Playing the history failed; see $DEMO_DIR/history.log (start afresh with --reset)."
+  fi
+  grep '^history: ' "$DEMO_DIR/history.log" | sed 's/^history: /  /'
+  say "  history played in $((SECONDS - history_started)) s"
+fi
+
+# --- 3. Start the nodes -------------------------------------------------------------------------
 
 # Prints the node id answering /health on a port, or nothing.
 health_node_id() {
@@ -101,7 +156,7 @@ start_node() {
     PRECONSULT_SYNC_BACKOFF_MAX=5s \
     nohup java $JAVA_OPTS_FOR_NODES -jar "$DEMO_RUN_JAR" >>"$dir/node.log" 2>&1 </dev/null &
   echo $! >"$dir/pid"
-  say "  $NODE_ID started (pid $!, log .demo/$NODE_ID/node.log)"
+  say "  $NODE_ID started (pid $!, log $DEMO_DIR/$NODE_ID/node.log)"
 }
 
 wait_healthy() {
@@ -110,9 +165,9 @@ wait_healthy() {
   until [[ "$(health_node_id "$NODE_HTTP")" == "$NODE_ID" ]]; do
     if ! pid_alive "$NODE_ID"; then
       tail -n 30 "$DEMO_DIR/$NODE_ID/node.log" >&2 || true
-      fail "$NODE_ID stopped while starting; see .demo/$NODE_ID/node.log"
+      fail "$NODE_ID stopped while starting; see $DEMO_DIR/$NODE_ID/node.log"
     fi
-    ((SECONDS < deadline)) || fail "$NODE_ID did not answer /health within 4 minutes; see .demo/$NODE_ID/node.log"
+    ((SECONDS < deadline)) || fail "$NODE_ID did not answer /health within 4 minutes; see $DEMO_DIR/$NODE_ID/node.log"
     sleep 1
   done
   say "  $NODE_ID is up"
@@ -145,7 +200,7 @@ wait_enrolled() {
   node_fields "$1"
   local deadline=$((SECONDS + 120)) expiry=""
   until [[ -n "$expiry" && "$expiry" != "None" && "$expiry" != "null" ]]; do
-    ((SECONDS < deadline)) || fail "$NODE_ID did not enrol with $NODE_PARENT within 2 minutes; see .demo/$NODE_ID/node.log"
+    ((SECONDS < deadline)) || fail "$NODE_ID did not enrol with $NODE_PARENT within 2 minutes; see $DEMO_DIR/$NODE_ID/node.log"
     sleep 1
     expiry=$(certificate_expiry "$NODE_HTTP")
   done
@@ -161,7 +216,7 @@ for level in CENTRAL PROVINCIAL LOCAL; do
   for row in "${DEMO_NODES[@]}"; do node_fields "$row"; [[ "$NODE_ROLE" == "$level" ]] && wait_enrolled "$row"; done
 done
 
-# --- 3. Demo users and sample data --------------------------------------------------------------
+# --- 4. Demo users and sample data --------------------------------------------------------------
 
 seed_users() {
   node_fields "$1"
@@ -237,7 +292,7 @@ once central standard-systems standard_systems_central
 once central catalogue catalogue_central
 once city-a draft-plan draft_plan_city_a
 
-# --- 4. Wait for the links to parents -----------------------------------------------------------
+# --- 5. Wait for the links to parents -----------------------------------------------------------
 
 say "Waiting until every node is connected to its parent..."
 deadline=$((SECONDS + 90))
@@ -253,7 +308,7 @@ for row in "${DEMO_NODES[@]}"; do
   done
 done
 
-# --- 5. What is running -------------------------------------------------------------------------
+# --- 6. What is running -------------------------------------------------------------------------
 
 say ""
 say "Preconsult demo federation is running."
@@ -283,4 +338,4 @@ say "  curl -s '$LOCAL_URL/api/v1/catalogue/entries?q=permit' -H \"Authorization
 say "  curl -s $LOCAL_URL/health                                                      # the node and its link to prov-north"
 say ""
 say "Both review levels and the turnaround reports: ./deploy/demo/walkthrough-levels.sh"
-say "Logs: .demo/<node>/node.log   Stop: ./deploy/demo/stop-federation.sh   Start afresh: --reset"
+say "Logs: $DEMO_DIR/<node>/node.log   Stop: ./deploy/demo/stop-federation.sh   Start afresh: --reset"

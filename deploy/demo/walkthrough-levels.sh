@@ -49,7 +49,7 @@ for case in page.get("items", []):
 wait_case() { # url token plan-id status where
   local found="" deadline=$((SECONDS + WAIT_SECONDS))
   until [[ -n "$found" ]]; do
-    ((SECONDS < deadline)) || fail "No $4 case at $5 after $WAIT_SECONDS s; see .demo/*/node.log"
+    ((SECONDS < deadline)) || fail "No $4 case at $5 after $WAIT_SECONDS s; see $DEMO_DIR/*/node.log"
     sleep 0.2
     found=$(case_of "$1" "$2" "$3" "$4" || true)
   done
@@ -60,7 +60,7 @@ wait_case() { # url token plan-id status where
 wait_decision() { # plan-id
   local plan="" deadline=$((SECONDS + WAIT_SECONDS))
   until [[ -n "$plan" && "$(jget decisions.0.decisionId <<<"$plan")" != "" ]]; do
-    ((SECONDS < deadline)) || fail "The decision did not reach $LOCAL_ID within $WAIT_SECONDS s; see .demo/*/node.log"
+    ((SECONDS < deadline)) || fail "The decision did not reach $LOCAL_ID within $WAIT_SECONDS s; see $DEMO_DIR/*/node.log"
     sleep 0.2
     plan=$(api GET "$LOCAL_URL/api/v1/plans/$1" "$COORDINATOR" || true)
   done

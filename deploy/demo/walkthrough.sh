@@ -73,7 +73,7 @@ for case in page.get("items", []):
 CASE=""
 deadline=$((SECONDS + WAIT_SECONDS))
 until [[ -n "$CASE" ]]; do
-  ((SECONDS < deadline)) || fail "No review case at central after $WAIT_SECONDS s; see $LOCAL_URL/health and .demo/*/node.log"
+  ((SECONDS < deadline)) || fail "No review case at central after $WAIT_SECONDS s; see $LOCAL_URL/health and $DEMO_DIR/*/node.log"
   sleep 0.2
   CASE=$(find_case || true)
 done
@@ -136,7 +136,7 @@ say "GET $LOCAL_URL/api/v1/plans/$PLAN_ID (as coordinator), until it carries the
 PLAN_NOW=""
 deadline=$((SECONDS + WAIT_SECONDS))
 until [[ -n "$PLAN_NOW" && "$(jget decisions.0.decisionId <<<"$PLAN_NOW")" != "" ]]; do
-  ((SECONDS < deadline)) || fail "The decision did not reach $LOCAL_ID within $WAIT_SECONDS s; see $LOCAL_URL/health and .demo/*/node.log"
+  ((SECONDS < deadline)) || fail "The decision did not reach $LOCAL_ID within $WAIT_SECONDS s; see $LOCAL_URL/health and $DEMO_DIR/*/node.log"
   sleep 0.2
   PLAN_NOW=$(api GET "$LOCAL_URL/api/v1/plans/$PLAN_ID" "$COORDINATOR" || true)
 done

@@ -28,10 +28,17 @@ final class DemoHistorySeeder {
     private final FederationFixture federation;
     private final MutableClock clock;
     private final Map<Integer, String> planIds = new HashMap<>();
+    private java.util.function.IntConsumer yearStarted = year -> { };
 
     DemoHistorySeeder(FederationFixture federation, MutableClock clock) {
         this.federation = federation;
         this.clock = clock;
+    }
+
+    /** Tells the listener each time the played events reach a new calendar year (for progress reports). */
+    DemoHistorySeeder onYear(java.util.function.IntConsumer listener) {
+        this.yearStarted = listener;
+        return this;
     }
 
     /** Plays the history up to {@code end} (events after it do not happen); returns the plan ids by number. */
@@ -62,9 +69,15 @@ final class DemoHistorySeeder {
         }
         events.sort(Comparator.comparing(Event::at).thenComparingInt(Event::order)
                 .thenComparingInt(e -> e.plan().number()));
+        int year = Integer.MIN_VALUE;
         for (var e : events) {
             if (e.at().isAfter(end)) {
                 break;
+            }
+            int eventYear = e.at().atZone(java.time.ZoneOffset.UTC).getYear();
+            if (eventYear != year) {
+                year = eventYear;
+                yearStarted.accept(year);
             }
             moveTo(e.at());
             e.action().accept(e.plan());

@@ -44,9 +44,18 @@ public final class FederationFixture implements AutoCloseable {
 
     /** Nodes that all read the given clock (null: the system clock). */
     FederationFixture(Clock clock) {
+        this(temporaryRoot(), clock);
+    }
+
+    /** Nodes whose data directories are {@code <root>/<node-id>}, all reading the given clock. */
+    FederationFixture(Path root, Clock clock) {
+        this.root = root;
         this.clock = clock;
+    }
+
+    private static Path temporaryRoot() {
         try {
-            root = Files.createTempDirectory("preconsult-federation-");
+            return Files.createTempDirectory("preconsult-federation-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -63,7 +72,15 @@ public final class FederationFixture implements AutoCloseable {
 
     /** The standard test tree, every node with the extra settings. */
     static FederationFixture standardTree(Clock clock, Map<String, Object> extra) {
-        var f = new FederationFixture(clock);
+        return standardTree(new FederationFixture(clock), extra);
+    }
+
+    /** The standard tree on data directories under {@code root} (as the demo keeps them), with the extra settings. */
+    static FederationFixture standardTree(Path root, Clock clock, Map<String, Object> extra) {
+        return standardTree(new FederationFixture(root, clock), extra);
+    }
+
+    private static FederationFixture standardTree(FederationFixture f, Map<String, Object> extra) {
         f.start("central", "Ministry of the Interior", "CENTRAL", null, 0, extra);
         f.start("prov-north", "North Province", "PROVINCIAL", "central", 0, extra);
         f.start("prov-south", "South Province", "PROVINCIAL", "central", 0, extra);

@@ -33,7 +33,8 @@ import org.yaml.snakeyaml.Yaml;
  * The container, compose and Kubernetes files cannot be started on a build machine without a
  * container engine, so this checks what can be checked: they parse, they use the node's ports
  * (8080 HTTP, 9090 gRPC), every PRECONSULT_* variable they set is a setting the node reads, and
- * the image copies the jar the build produces.
+ * the image copies the jar the build produces; the demo's {@code --history} option plays its
+ * history on the demo's own tree and refuses what it cannot play.
  */
 class DeploymentFilesTest {
 
@@ -244,6 +245,67 @@ class DeploymentFilesTest {
                 assertFalse(text.contains(retired), ROOT.relativize(file) + " still mentions " + retired);
             }
         }
+    }
+
+    @Test
+    void demoHistoryOption_playsTheHistoryIntoTheDemosOwnTree() throws Exception {
+        String script = read(DEPLOY.resolve("demo/start-federation.sh"));
+        assertTrue(script.contains("--history"), "start-federation.sh takes --history N");
+        Matcher program = Pattern.compile("org\\.preconsult\\.federation\\.(\\w+)").matcher(script);
+        assertTrue(program.find(), "start-federation.sh runs a program of the federation tests for --history");
+        var main = Class.forName("org.preconsult.federation." + program.group(1)).getMethod("main", String[].class);
+        assertTrue(java.lang.reflect.Modifier.isStatic(main.getModifiers()), program.group(1) + " has a main method");
+
+        // The history is played on the fixture's standard tree: it must be the demo's tree, or the
+        // processes started afterwards would open databases and certificates of other nodes.
+        List<String> demo = new ArrayList<>();
+        Matcher row = Pattern.compile("\"([a-z-]+)\\|([^|\"]+)\\|([A-Z]+)\\|([a-z-]*)\\|\\d+\"")
+                .matcher(read(DEPLOY.resolve("demo/lib.sh")));
+        while (row.find()) {
+            demo.add(row.group(1) + "|" + row.group(2) + "|" + row.group(3) + "|" + row.group(4));
+        }
+        List<String> fixture = new ArrayList<>();
+        Matcher start = Pattern.compile("f\\.start\\(\"([a-z-]+)\", \"([^\"]+)\", \"([A-Z]+)\", (null|\"([a-z-]+)\")")
+                .matcher(read(ROOT.resolve("federation-tests/src/main/java/org/preconsult/federation/FederationFixture.java")));
+        while (start.find()) {
+            fixture.add(start.group(1) + "|" + start.group(2) + "|" + start.group(3) + "|"
+                    + (start.group(5) == null ? "" : start.group(5)));
+        }
+        assertEquals(6, demo.size(), "the demo's six nodes: " + demo);
+        assertEquals(demo, fixture, "the demo's tree (lib.sh) and the tree the history is played on (FederationFixture)");
+    }
+
+    @Test
+    void demoHistoryOption_refusesWhatItCannotPlay_beforeTouchingAnything() throws Exception {
+        Path dir = Files.createTempDirectory("demo-option-");
+        Files.writeString(dir.resolve("kept"), "data");
+        assertTrue(runDemo(dir, "--help").output().contains("--history"), "--help describes --history");
+        var tooMany = runDemo(dir, "--reset", "--history", "11");
+        assertTrue(tooMany.exit() != 0 && tooMany.output().contains("1 to 10"), tooMany.output());
+        var notNumber = runDemo(dir, "--reset", "--history", "five");
+        assertTrue(notNumber.exit() != 0 && notNumber.output().contains("1 to 10"), notNumber.output());
+        var withoutReset = runDemo(dir, "--history", "3");
+        assertTrue(withoutReset.exit() != 0 && withoutReset.output().contains("--reset"), withoutReset.output());
+        var missing = runDemo(dir, "--reset", "--history");
+        assertTrue(missing.exit() != 0 && missing.output().contains("number of years"), missing.output());
+        assertTrue(Files.exists(dir.resolve("kept")), "a refused option leaves the data directory alone");
+    }
+
+    private record Run(int exit, String output) {
+    }
+
+    /** Runs start-federation.sh on a data directory of its own and ports no demo uses. */
+    private static Run runDemo(Path dir, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", DEPLOY.resolve("demo/start-federation.sh").toString()));
+        command.addAll(List.of(args));
+        var builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("DEMO_DIR", dir.toString());
+        builder.environment().put("DEMO_HTTP_BASE", "28080");
+        builder.environment().put("DEMO_GRPC_BASE", "29090");
+        var process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "start-federation.sh answered");
+        return new Run(process.exitValue(), output);
     }
 
     // --- what the node knows --------------------------------------------------------------------
