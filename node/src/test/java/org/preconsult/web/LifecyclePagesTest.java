@@ -230,6 +230,8 @@ class LifecyclePagesTest implements TestPropertyProvider {
         assertEquals(200, confirm.code());
         assertTrue(confirm.body().contains("id=\"confirm-cancel\"") && confirm.body().contains("The province&#39;s system is adopted instead."), confirm.body());
         assertEquals("APPROVED", stage(id), "asking for confirmation changes nothing");
+        var back = browser.body("/plans/" + id + "/lifecycle/cancellation?reason=Adopted+instead");
+        assertTrue(back.contains(">Adopted instead</textarea>"), "back from the confirmation, the reason as typed");
 
         var refused = browser.post("/plans/" + id + "/lifecycle/cancellation/confirmed", Map.of("cancelReason", ""));
         assertEquals(400, refused.code());

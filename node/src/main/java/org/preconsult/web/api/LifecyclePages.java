@@ -16,6 +16,8 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -60,6 +62,11 @@ public class LifecyclePages {
                              List<PlanForm.FieldError> errors) {
         public String errorKey(String name) {
             return LifecyclePages.errorKey(errors, name);
+        }
+
+        /** Back from the confirmation to the form, with the reason as typed. */
+        public String backHref() {
+            return "/plans/" + id + "/lifecycle/cancellation?reason=" + URLEncoder.encode(reason, StandardCharsets.UTF_8);
         }
     }
 
@@ -119,8 +126,9 @@ public class LifecyclePages {
     }
 
     @Get("/cancellation")
-    Object cancelForm(HttpRequest<?> request, @PathVariable String id) {
-        return UiContext.page("lifecycle/cancel", cancelPage(request, id, "", List.of()));
+    Object cancelForm(HttpRequest<?> request, @PathVariable String id, @Nullable @QueryValue String reason) {
+        String typed = reason == null || reason.length() > Lifecycle.MAX_REASON ? "" : reason;
+        return UiContext.page("lifecycle/cancel", cancelPage(request, id, typed, List.of()));
     }
 
     /** Checks the reason and asks for confirmation; nothing is recorded yet. */
