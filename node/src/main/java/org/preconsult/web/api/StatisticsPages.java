@@ -50,9 +50,9 @@ public class StatisticsPages {
             return value == null ? "–" : ui.percent(value);
         }
 
-        /** Days to a tenth in the page's language, a dash where nothing was decided. */
+        /** Days to a tenth in the page's language (the column says they are days), a dash where nothing was decided. */
         public String days(Double value) {
-            return value == null ? "–" : ui.t("turnaround.daysValue", value);
+            return value == null ? "–" : ui.t("statistics.daysValue", value);
         }
 
         /** The query of the downloads: the chosen child, if any. */
