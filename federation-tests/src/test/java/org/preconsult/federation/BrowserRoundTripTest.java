@@ -352,6 +352,91 @@ class BrowserRoundTripTest {
         }
     }
 
+    /** The lifecycle and statistics pages: axe-core must find nothing at all on them. */
+    static final List<String> LIFECYCLE_PAGES = List.of("/plans/", "/statistics");
+
+    @Test
+    void lifecyclePages_aCoordinatorStartsAPlanRecordsADeliverableAndCancels_andCentralReadsTheStatistics_inEnglish() {
+        lifecycleAndStatistics("en");
+    }
+
+    @Test
+    void lifecyclePages_aCoordinatorStartsAPlanRecordsADeliverableAndCancels_andCentralReadsTheStatistics_inKorean() {
+        lifecycleAndStatistics("ko");
+    }
+
+    private void lifecycleAndStatistics(String lang) {
+        var cityA = federation.node("city-a");
+        String local = "http://localhost:" + port("city-a");
+        String central = "http://127.0.0.1:" + port("central");
+        var plan = PlanFixture.completePlan(lang.equals("ko") ? "공원 시설 예약 (ko)" : "Park facility booking (en)");
+        plan.put("purpose", "Residents book park facilities online and see which ones are free.");
+        plan.put("functions", List.of("facility booking", "availability calendar"));
+        plan.put("budget", 20_000_000);
+        String planId = ReviewProcedureTest.submit(cityA, plan);
+        var reviewCase = ReviewProcedureTest.caseOf(federation.node("prov-north"), planId);
+        federation.node("prov-north").postJson("REVIEWER", "/api/v1/review-cases/" + reviewCase.get("id") + "/decision",
+                PlanFixture.decision("UNCONDITIONAL_APPROVAL", "No overlap in the province."));
+        ReviewProcedureTest.awaitStatus(cityA, planId, "APPROVED");
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        try (var browser = new Browser()) {
+            browser.open(local + "/sign-in" + (lang.equals("ko") ? "?lang=ko" : ""));
+            browser.type("#username", "coordinator");
+            browser.type("#password", "coordinator-password");
+            browser.clickThrough("#sign-in");
+            browser.open(local + "/plans/" + planId);
+            assertEquals(lang, browser.lang());
+            browser.clickThrough("#lifecycle-actions a[href$='/kickoff']");
+            browser.type("#kickoffOn", "next week");
+            browser.clickThrough("#kickoff-button");
+            assertTrue(browser.text(".govuk-error-summary").length() > 0, "the error summary names the date");
+            browser.screenshot("25-kickoff-error-" + lang);
+            browser.type("#kickoffOn", today);
+            browser.clickThrough("#kickoff-button");
+            assertTrue(browser.text("#notice").length() > 0);
+            assertTrue(browser.text("#lifecycle-flags").length() > 0);
+            browser.screenshot("26-plan-lifecycle-" + lang);
+            browser.clickThrough("#lifecycle-actions a[href$='/deliverables']");
+            browser.type("#deliverableTitle", lang.equals("ko") ? "공원 시설 예약 제안요청서" : "Request for proposal, park facility booking");
+            browser.type("#deliveredOn", today);
+            browser.type("#sizeBytes", "482113");
+            browser.type("#checksum", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
+            browser.type("#link", "https://docs.example.org/park-rfp.pdf");
+            browser.clickThrough("#deliverable-button");
+            assertTrue(browser.text("#deliverables").contains("482"), browser.text("#deliverables"));
+            browser.screenshot("27-deliverables-" + lang);
+            browser.open(local + "/plans/" + planId + "/lifecycle/cancellation");
+            browser.type("#cancelReason", lang.equals("ko") ? "도의 공동 예약 시스템을 도입하기로 함" : "The province's shared booking system is adopted instead.");
+            browser.clickThrough("#cancel-continue");
+            browser.screenshot("28-cancel-confirm-" + lang);
+            browser.clickThrough("#confirm-cancel");
+            assertTrue(browser.text("#lifecycle-stage").length() > 0 && browser.text("#notice").length() > 0);
+            assertEquals(1, cityA.count("SELECT COUNT(*) FROM plan_record WHERE plan_id = ? AND stage = 'CANCELLED'", planId));
+            browser.clickThrough(".app-signout button");
+
+            // Central's reviewer: the statistics of the whole federation, then of one province.
+            FederationFixture.await("the cancellation reaches central", Duration.ofSeconds(30), () -> federation.node("central")
+                    .count("SELECT COUNT(*) FROM plan_record WHERE plan_id = ? AND stage = 'CANCELLED'", planId) == 1);
+            browser.open(central + "/sign-in" + (lang.equals("ko") ? "?lang=ko" : ""));
+            browser.type("#username", "central-reviewer");
+            browser.type("#password", "reviewer-password");
+            browser.clickThrough("#sign-in");
+            browser.clickThrough(".govuk-service-navigation a[href='/statistics']");
+            assertTrue(browser.text("#statistics").length() > 0 && browser.text("#league-table").contains("City A"),
+                    browser.text("#league-table"));
+            browser.screenshot("29-statistics-" + lang);
+            browser.open(central + "/statistics?subtree=prov-north");
+            assertTrue(browser.text("#statistics-scope").contains("prov-north"));
+
+            VIOLATIONS.addAll(browser.violations);
+            TIMINGS.putAll(browser.serverMillis);
+            System.out.printf("axe-core on the lifecycle and statistics pages (%s): %d pages checked, violations: %s%n", lang,
+                    browser.pagesChecked, browser.violationsOn(LIFECYCLE_PAGES));
+            assertEquals(List.of(), browser.violationsOn(LIFECYCLE_PAGES), "axe-core violations of any impact on the new pages");
+            assertEquals(List.of(), browser.seriousOrCritical(), "serious or critical accessibility violations");
+        }
+    }
+
     private static void waitForCaseOf(Browser browser, String title) {
         browser.waitUntil("the case page of " + title, () -> browser.text("h1").contains(title));
     }

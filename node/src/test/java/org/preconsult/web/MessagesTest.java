@@ -102,6 +102,13 @@ class MessagesTest {
         needed.addAll(List.of("error.notFound", "error.conflict", "error.invalid", "error.other", "notice.submitted", "notice.fulfilled", "caseStatus.ALL", "users.notice.created",
                 "users.notice.enabled", "users.notice.disabled"));
         Stream.of(org.preconsult.identity.model.Role.values()).forEach(v -> needed.add("userRole." + v));
+        Stream.of(org.preconsult.lifecycle.model.Stage.values()).forEach(v -> needed.addAll(List.of("stage." + v, "stage.colour." + v)));
+        Stream.of(org.preconsult.lifecycle.model.Deliverable.Kind.values()).forEach(v -> needed.add("deliverable." + v));
+        Stream.of("kickoffOn", "goLiveOn", "cancelReason", "kind", "deliverableTitle", "deliveredOn", "sizeBytes", "checksum", "link")
+                .forEach(f -> needed.addAll(List.of("field." + f, "lifecycle.error." + f)));
+        Stream.of("kickoff", "completion").forEach(s -> needed.addAll(List.of("lifecycle." + s + ".title",
+                "lifecycle." + s + ".intro", "lifecycle." + s + ".button")));
+        needed.addAll(List.of("notice.kickedoff", "notice.completed", "notice.cancelled", "notice.delivered"));
         var en = keys("en");
         var ko = keys("ko");
         var missing = new TreeSet<String>();

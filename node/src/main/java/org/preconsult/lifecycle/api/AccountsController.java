@@ -9,15 +9,12 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import org.preconsult.common.api.ProblemException;
 import org.preconsult.identity.model.Role;
 import org.preconsult.lifecycle.application.LifecycleSettings;
 import org.preconsult.lifecycle.application.ReadingAccounts;
-import org.preconsult.lifecycle.model.Statistics;
 
 /**
  * The accounts of this node's subtree: statistics per year like the domain's Table 1 (JSON and
@@ -54,20 +51,7 @@ class AccountsController {
     @Get(value = "/statistics.csv", produces = CSV)
     HttpResponse<String> statisticsCsv(@Nullable @QueryValue String subtree) {
         var table = accounts.table(checked(subtree));
-        var csv = new StringBuilder("year,applications,unconditional_approvals,conditional_approvals,deferrals,returns,"
-                + "budget_reviewed,estimated_savings,turnaround_median_days,turnaround_p90_days,approved_plans,"
-                + "late_registrations,stale_plans,stale_share\n");
-        for (var r : table.rows()) {
-            csv.append(r.year() == null ? "total" : r.year().toString()).append(',')
-                    .append(r.applications()).append(',').append(r.unconditionalApprovals()).append(',')
-                    .append(r.conditionalApprovals()).append(',').append(r.deferrals()).append(',')
-                    .append(r.returns()).append(',').append(plain(r.budgetReviewed())).append(',')
-                    .append(plain(r.estimatedSavings())).append(',').append(number(r.turnaroundMedianDays())).append(',')
-                    .append(number(r.turnaroundP90Days())).append(',').append(r.approvedPlans()).append(',')
-                    .append(r.lateRegistrations()).append(',').append(r.stalePlans()).append(',')
-                    .append(number(r.staleShare())).append('\n');
-        }
-        return HttpResponse.ok(csv.toString()).contentType(CSV + "; charset=utf-8")
+        return HttpResponse.ok(AccountsCsv.statistics(table)).contentType(CSV + "; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"statistics.csv\"");
     }
 
@@ -79,15 +63,7 @@ class AccountsController {
     @Get(value = "/statistics/league.csv", produces = CSV)
     HttpResponse<String> leagueCsv(@Nullable @QueryValue String subtree) {
         var league = accounts.league(checked(subtree));
-        var csv = new StringBuilder("owner_node,owner_name,approved_plans,in_progress,completed,cancelled,stale_plans,"
-                + "overdue_conditions,late_registrations,updated_on_time_share\n");
-        for (Statistics.LeagueRow r : league.rows()) {
-            csv.append(cell(r.ownerNode())).append(',').append(cell(r.ownerName())).append(',')
-                    .append(r.approvedPlans()).append(',').append(r.inProgress()).append(',').append(r.completed())
-                    .append(',').append(r.cancelled()).append(',').append(r.stalePlans()).append(',')
-                    .append(r.overdueConditions()).append(',').append(r.lateRegistrations()).append(',').append(number(r.updatedOnTimeShare())).append('\n');
-        }
-        return HttpResponse.ok(csv.toString()).contentType(CSV + "; charset=utf-8")
+        return HttpResponse.ok(AccountsCsv.league(league)).contentType(CSV + "; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"league.csv\"");
     }
 
@@ -110,24 +86,5 @@ class AccountsController {
             throw ProblemException.notFound("A child node", subtree);
         }
         return subtree;
-    }
-
-    private static String plain(BigDecimal value) {
-        return value == null ? "" : value.toPlainString();
-    }
-
-    private static String number(Double value) {
-        return value == null ? "" : String.format(Locale.ROOT, "%s", value);
-    }
-
-    /** A CSV cell, quoted when it holds a separator, quote or line break. */
-    private static String cell(String value) {
-        if (value == null) {
-            return "";
-        }
-        if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
-            return '"' + value.replace("\"", "\"\"") + '"';
-        }
-        return value;
     }
 }

@@ -27,6 +27,8 @@ import java.util.Map;
 import org.preconsult.common.api.ProblemException;
 import org.preconsult.common.infrastructure.TextLists;
 import org.preconsult.identity.model.Role;
+import org.preconsult.lifecycle.application.ChangingLifecycle;
+import org.preconsult.lifecycle.application.LifecycleSettings;
 import org.preconsult.node.NodeSettings;
 import org.preconsult.decision.api.ConditionProblems;
 import org.preconsult.decision.infrastructure.ConditionsJson;
@@ -92,7 +94,7 @@ public class PlanPages {
 
     public record PlanPage(Ui ui, String id, String status, int revision, PlanForm form, double completeness,
                            List<DecisionView> decisions, List<ConditionView> conditions, boolean editable,
-                           String notice, String errorKey) {
+                           String notice, String errorKey, LifecycleView lifecycle) {
     }
 
     private final UiContext context;
@@ -103,9 +105,14 @@ public class PlanPages {
     private final NodeSettings node;
     private final Csrf csrf;
     private final Clock clock;
+    private final ChangingLifecycle lifecycle;
+    private final LifecycleSettings lifecycleSettings;
 
     PlanPages(UiContext context, PlanRegistry plans, PlanConditions conditions, ConditionsJson conditionsJson,
-              RedundancyCheck checking, NodeSettings node, Csrf csrf, Clock clock) {
+              RedundancyCheck checking, NodeSettings node, Csrf csrf, Clock clock, ChangingLifecycle lifecycle,
+              LifecycleSettings lifecycleSettings) {
+        this.lifecycle = lifecycle;
+        this.lifecycleSettings = lifecycleSettings;
         this.context = context;
         this.plans = plans;
         this.conditions = conditions;
@@ -260,7 +267,9 @@ public class PlanPages {
                 .toList();
         return new PlanPage(context.of(request), plan.id(), plan.status().name(), plan.revision(),
                 PlanForm.of(plan.content()), plan.completeness().score(), decisions, tracked,
-                plan.status().isEditable(), notice == null || !notice.matches("[a-z]{1,20}") ? null : notice, errorKey);
+                plan.status().isEditable(), notice == null || !notice.matches("[a-z]{1,20}") ? null : notice, errorKey,
+                lifecycle.recordOf(plan.id()).map(r -> LifecycleView.of(r, clock.instant(), lifecycleSettings.staleAfter()))
+                        .orElse(null));
     }
 
     private Plan plan(String id) {
