@@ -58,7 +58,7 @@ public class PlanPages {
                           Instant submittedAt, int openConditions, LocalDate nextDue) {
     }
 
-    public record PlanListPage(Ui ui, List<PlanRow> plans) {
+    public record PlanListPage(Ui ui, List<PlanRow> plans, int page, int pages) {
     }
 
     public record NewPlanPage(Ui ui, String title, List<PlanForm.FieldError> errors) {
@@ -123,11 +123,16 @@ public class PlanPages {
         this.clock = clock;
     }
 
+    /** Plans per page of the list: a page a person reads, and one a node renders in a few milliseconds. */
+    static final int PAGE_SIZE = 50;
+
     @Get
-    Object list(HttpRequest<?> request) {
-        var page = plans.list(null, Pageable.from(0, 200, Sort.of(Sort.Order.desc("updatedAt")))).getContent();
-        var conditionsByPlan = conditions.ofPlans(page.stream().map(Plan::id).toList());
-        var rows = page.stream()
+    Object list(HttpRequest<?> request, @Nullable @QueryValue Integer page) {
+        int number = page == null || page < 1 ? 1 : Math.min(page, 100_000);
+        var found = plans.list(null, Pageable.from(number - 1, PAGE_SIZE, Sort.of(Sort.Order.desc("updatedAt"))));
+        var content = found.getContent();
+        var conditionsByPlan = conditions.ofPlans(content.stream().map(Plan::id).toList());
+        var rows = content.stream()
                 .map(p -> {
                     var open = conditionsByPlan.getOrDefault(p.id(), List.of()).stream()
                             .filter(c -> c.status().equals("OPEN")).toList();
@@ -135,7 +140,8 @@ public class PlanPages {
                             p.updatedAt(), p.submittedAt(), open.size(),
                             open.stream().map(c -> c.dueDate()).filter(d -> d != null).min(LocalDate::compareTo).orElse(null));
                 }).toList();
-        return UiContext.page("plans/list", new PlanListPage(context.of(request), rows));
+        return UiContext.page("plans/list", new PlanListPage(context.of(request), rows, number,
+                Math.max(1, found.getTotalPages())));
     }
 
     @Get("/new")
