@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.MediaType;
-import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.DefaultHttpClientConfiguration;
 import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -19,7 +16,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -42,7 +38,6 @@ import org.preconsult.testing.NodeFixture;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LifecyclePagesTest implements TestPropertyProvider {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final String CHECKSUM = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 
     @Inject
@@ -72,64 +67,11 @@ class LifecyclePagesTest implements TestPropertyProvider {
         users.create("rev", "reviewer-password", "Ryu Reviewer", EnumSet.of(Role.REVIEWER));
     }
 
-    /** A browser's cookies and the last page's CSRF token. */
-    final class Browser {
-        final Map<String, String> cookies = new LinkedHashMap<>();
-        String csrf;
-        String acceptLanguage = "en";
-
-        HttpResponse<String> get(String uri) {
-            return send(HttpRequest.GET(uri));
-        }
-
-        HttpResponse<String> post(String uri, Map<String, String> form) {
-            var withToken = new HashMap<>(form);
-            withToken.putIfAbsent("_csrf", csrf);
-            return send(HttpRequest.POST(uri, withToken).contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE));
-        }
-
-        @SuppressWarnings("unchecked")
-        HttpResponse<String> send(MutableHttpRequest<?> request) {
-            if (!cookies.isEmpty()) {
-                request.header("Cookie", String.join("; ", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
-            }
-            request.header("Accept-Language", acceptLanguage);
-            HttpResponse<String> response;
-            try {
-                response = http.toBlocking().exchange(request, String.class);
-            } catch (HttpClientResponseException e) {
-                response = (HttpResponse<String>) e.getResponse();
-            }
-            response.getHeaders().getAll("Set-Cookie").forEach(c -> {
-                String pair = c.split(";", 2)[0];
-                String name = pair.substring(0, pair.indexOf('='));
-                String value = pair.substring(pair.indexOf('=') + 1);
-                if (value.isEmpty() || c.toLowerCase().contains("max-age=0")) {
-                    cookies.remove(name);
-                } else {
-                    cookies.put(name, value);
-                }
-            });
-            response.getBody(String.class).ifPresent(body -> {
-                var m = CSRF.matcher(body);
-                if (m.find()) {
-                    csrf = m.group(1);
-                }
-            });
-            return response;
-        }
-
-        Browser signIn(String username, String password) {
-            get("/sign-in");
-            post("/sign-in", Map.of("username", username, "password", password, "next", "/plans"));
-            return this;
-        }
-
-        String body(String uri) {
-            var response = get(uri);
-            assertEquals(200, response.code(), uri + ": " + response.body());
-            return response.body();
-        }
+    /** A browser signed in as the user. */
+    private PageClient signedIn(String username, String password) {
+        var client = new PageClient(http);
+        client.signIn(username, password);
+        return client;
     }
 
     /** Drafts, submits and approves a plan of this node through the API; returns its id. */
@@ -183,21 +125,21 @@ class LifecyclePagesTest implements TestPropertyProvider {
     @Test
     void aCoordinator_recordsKickoffAndCompletion_withoutJavaScript_andAFutureDateStoresNothing() {
         String id = approvedPlan("Harbour berth booking");
-        var browser = new Browser().signIn("coord", "coordinator-password");
+        var browser = signedIn("coord", "coordinator-password");
         var plan = browser.body("/plans/" + id);
         assertTrue(plan.contains("id=\"lifecycle\"") && plan.contains("/plans/" + id + "/lifecycle/kickoff"), plan);
 
         browser.body("/plans/" + id + "/lifecycle/kickoff");
-        var future = browser.post("/plans/" + id + "/lifecycle/kickoff", Map.of("kickoffOn", "2999-01-01"));
+        var future = browser.submit("/plans/" + id + "/lifecycle/kickoff", Map.of("kickoffOn", "2999-01-01"));
         assertEquals(400, future.code());
         assertTrue(future.body().contains("govuk-error-summary") && future.body().contains("href=\"#kickoffOn\""), future.body());
         assertTrue(future.body().contains("value=\"2999-01-01\""), "what was typed comes back");
-        var unparsable = browser.post("/plans/" + id + "/lifecycle/kickoff", Map.of("kickoffOn", "next week"));
+        var unparsable = browser.submit("/plans/" + id + "/lifecycle/kickoff", Map.of("kickoffOn", "next week"));
         assertEquals(400, unparsable.code());
         assertEquals("APPROVED", stage(id), "nothing stored");
         assertEquals(0, audited(id, "LIFECYCLE_KICKED_OFF"));
 
-        var started = browser.post("/plans/" + id + "/lifecycle/kickoff", Map.of("kickoffOn", today()));
+        var started = browser.submit("/plans/" + id + "/lifecycle/kickoff", Map.of("kickoffOn", today()));
         assertEquals(303, started.code(), started.body());
         assertEquals("IN_PROGRESS", stage(id));
         assertEquals(1, audited(id, "LIFECYCLE_KICKED_OFF"), "audited as through the API");
@@ -205,11 +147,11 @@ class LifecyclePagesTest implements TestPropertyProvider {
         assertTrue(shown.contains("id=\"notice\"") && shown.contains("In progress"), shown);
 
         browser.body("/plans/" + id + "/lifecycle/completion");
-        var early = browser.post("/plans/" + id + "/lifecycle/completion", Map.of("goLiveOn", LocalDate.now(ZoneOffset.UTC).minusDays(1).toString()));
+        var early = browser.submit("/plans/" + id + "/lifecycle/completion", Map.of("goLiveOn", LocalDate.now(ZoneOffset.UTC).minusDays(1).toString()));
         assertEquals(400, early.code());
         assertTrue(early.body().contains("href=\"#goLiveOn\"") && early.body().contains("cannot be before the kickoff"), early.body());
         assertEquals("IN_PROGRESS", stage(id));
-        assertEquals(303, browser.post("/plans/" + id + "/lifecycle/completion", Map.of("goLiveOn", today())).code());
+        assertEquals(303, browser.submit("/plans/" + id + "/lifecycle/completion", Map.of("goLiveOn", today())).code());
         assertEquals("COMPLETED", stage(id));
         assertEquals(1, audited(id, "LIFECYCLE_COMPLETED"));
         var completed = browser.body("/plans/" + id);
@@ -220,30 +162,30 @@ class LifecyclePagesTest implements TestPropertyProvider {
     @Test
     void aCoordinator_cancelsAPlanOnlyAfterConfirming_andAnEmptyReasonStoresNothing() {
         String id = approvedPlan("Tram stop displays");
-        var browser = new Browser().signIn("coord", "coordinator-password");
+        var browser = signedIn("coord", "coordinator-password");
         browser.body("/plans/" + id + "/lifecycle/cancellation");
-        var empty = browser.post("/plans/" + id + "/lifecycle/cancellation", Map.of("cancelReason", "  "));
+        var empty = browser.submit("/plans/" + id + "/lifecycle/cancellation", Map.of("cancelReason", "  "));
         assertEquals(400, empty.code());
         assertTrue(empty.body().contains("href=\"#cancelReason\""), empty.body());
 
-        var confirm = browser.post("/plans/" + id + "/lifecycle/cancellation", Map.of("cancelReason", "The province's system is adopted instead."));
+        var confirm = browser.submit("/plans/" + id + "/lifecycle/cancellation", Map.of("cancelReason", "The province's system is adopted instead."));
         assertEquals(200, confirm.code());
         assertTrue(confirm.body().contains("id=\"confirm-cancel\"") && confirm.body().contains("The province&#39;s system is adopted instead."), confirm.body());
         assertEquals("APPROVED", stage(id), "asking for confirmation changes nothing");
         var back = browser.body("/plans/" + id + "/lifecycle/cancellation?reason=Adopted+instead");
         assertTrue(back.contains(">Adopted instead</textarea>"), "back from the confirmation, the reason as typed");
 
-        var refused = browser.post("/plans/" + id + "/lifecycle/cancellation/confirmed", Map.of("cancelReason", ""));
+        var refused = browser.submit("/plans/" + id + "/lifecycle/cancellation/confirmed", Map.of("cancelReason", ""));
         assertEquals(400, refused.code());
         assertEquals("APPROVED", stage(id));
-        var cancelled = browser.post("/plans/" + id + "/lifecycle/cancellation/confirmed",
+        var cancelled = browser.submit("/plans/" + id + "/lifecycle/cancellation/confirmed",
                 Map.of("cancelReason", "The province's system is adopted instead."));
         assertEquals(303, cancelled.code());
         assertEquals("CANCELLED", stage(id));
         assertEquals(1, audited(id, "LIFECYCLE_CANCELLED"));
         var shown = browser.body("/plans/" + id);
         assertTrue(shown.contains("Cancelled") && shown.contains("adopted instead"), shown);
-        var again = browser.post("/plans/" + id + "/lifecycle/kickoff", Map.of("kickoffOn", today()));
+        var again = browser.submit("/plans/" + id + "/lifecycle/kickoff", Map.of("kickoffOn", today()));
         assertEquals(409, again.code(), "a cancelled plan does not start: the conflict page");
         assertTrue(again.body().contains("<html"), again.body());
     }
@@ -251,21 +193,21 @@ class LifecyclePagesTest implements TestPropertyProvider {
     @Test
     void aCoordinator_addsADeliverable_andBadMetadataIsRefusedFieldByField() {
         String id = approvedPlan("School meal orders");
-        var browser = new Browser().signIn("coord", "coordinator-password");
+        var browser = signedIn("coord", "coordinator-password");
         assertTrue(browser.body("/plans/" + id + "/lifecycle/deliverables").contains("id=\"deliverable-form\""));
-        var bad = browser.post("/plans/" + id + "/lifecycle/deliverables", Map.of("kind", "BROCHURE", "deliverableTitle", "",
+        var bad = browser.submit("/plans/" + id + "/lifecycle/deliverables", Map.of("kind", "BROCHURE", "deliverableTitle", "",
                 "deliveredOn", "2999-12-31", "sizeBytes", "large", "checksum", "abc", "link", ""));
         assertEquals(400, bad.code());
         for (String field : List.of("kind", "deliverableTitle", "deliveredOn", "sizeBytes", "checksum")) {
             assertTrue(bad.body().contains("href=\"#" + field + "\""), field);
         }
-        var ftp = browser.post("/plans/" + id + "/lifecycle/deliverables", Map.of("kind", "REQUEST_FOR_PROPOSAL",
+        var ftp = browser.submit("/plans/" + id + "/lifecycle/deliverables", Map.of("kind", "REQUEST_FOR_PROPOSAL",
                 "deliverableTitle", "RFP", "deliveredOn", today(), "sizeBytes", "1000", "checksum", CHECKSUM, "link", "ftp://files/rfp"));
         assertEquals(400, ftp.code());
         assertTrue(ftp.body().contains("href=\"#link\""), ftp.body());
         assertTrue(lifecycle.recordOf(id).orElseThrow().deliverables().isEmpty(), "nothing stored");
 
-        var added = browser.post("/plans/" + id + "/lifecycle/deliverables", Map.of("kind", "REQUEST_FOR_PROPOSAL",
+        var added = browser.submit("/plans/" + id + "/lifecycle/deliverables", Map.of("kind", "REQUEST_FOR_PROPOSAL",
                 "deliverableTitle", "Request for proposal, school meals", "deliveredOn", today(), "sizeBytes", "482113",
                 "checksum", CHECKSUM.toUpperCase(), "link", "https://docs.example.org/rfp.pdf"));
         assertEquals(303, added.code(), added.body());
@@ -278,23 +220,23 @@ class LifecyclePagesTest implements TestPropertyProvider {
     @Test
     void aSubmitterSeesTheLifecycle_butItsFormsAreForbidden_andAReviewerCannotOpenThem() {
         String id = approvedPlan("Library loans");
-        var submitter = new Browser().signIn("sub", "submitter-password");
+        var submitter = signedIn("sub", "submitter-password");
         var plan = submitter.body("/plans/" + id);
         assertTrue(plan.contains("id=\"lifecycle\"") && !plan.contains("/lifecycle/kickoff\""), plan);
         assertEquals(200, submitter.get("/plans/" + id + "/lifecycle/deliverables").code());
         var refused = submitter.get("/plans/" + id + "/lifecycle/kickoff");
         assertEquals(403, refused.code());
         assertTrue(refused.body().contains("<html"), "the forbidden page, not JSON");
-        assertEquals(403, submitter.post("/plans/" + id + "/lifecycle/kickoff", Map.of("kickoffOn", today())).code());
+        assertEquals(403, submitter.submit("/plans/" + id + "/lifecycle/kickoff", Map.of("kickoffOn", today())).code());
         assertEquals("APPROVED", stage(id));
-        var reviewer = new Browser().signIn("rev", "reviewer-password");
+        var reviewer = signedIn("rev", "reviewer-password");
         assertEquals(403, reviewer.get("/plans/" + id + "/lifecycle/cancellation").code());
     }
 
     @Test
     void aReviewerReadsTheStatisticsAndTheLeagueTable_inKoreanWithItsFormatting_andDownloadsThem() {
         String id = approvedPlan("Parking permits");
-        var reviewer = new Browser();
+        var reviewer = new PageClient(http);
         reviewer.acceptLanguage = "ko";
         reviewer.signIn("rev", "reviewer-password");
         var page = reviewer.body("/statistics");
@@ -310,7 +252,7 @@ class LifecyclePagesTest implements TestPropertyProvider {
         assertEquals(200, reviewer.get("/statistics/table.json").code());
         assertEquals(200, reviewer.get("/statistics/league.csv").code());
         assertEquals(404, reviewer.get("/statistics?subtree=nowhere").code(), "an unknown child, as the API");
-        var submitter = new Browser().signIn("sub", "submitter-password");
+        var submitter = signedIn("sub", "submitter-password");
         assertEquals(403, submitter.get("/statistics").code());
         assertFalse(submitter.body("/plans/" + id).contains("href=\"/statistics\""), "not in a submitter's menu");
     }

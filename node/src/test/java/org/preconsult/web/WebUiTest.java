@@ -7,20 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.DefaultHttpClientConfiguration;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.security.token.generator.TokenGenerator;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -37,7 +33,6 @@ import org.preconsult.testing.NodeFixture;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebUiTest implements TestPropertyProvider {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     @Inject
     EmbeddedServer server;
@@ -70,59 +65,9 @@ class WebUiTest implements TestPropertyProvider {
         users.create("rev", "reviewer-password", "Ryu Reviewer", EnumSet.of(Role.REVIEWER));
     }
 
-    /** A browser's cookies and the last page's CSRF token, kept by hand. */
-    final class Browser {
-        final Map<String, String> cookies = new LinkedHashMap<>();
-        String csrf;
-        String acceptLanguage = "en";
-
-        HttpResponse<String> get(String uri) {
-            return send(HttpRequest.GET(uri));
-        }
-
-        HttpResponse<String> post(String uri, Map<String, String> form) {
-            return send(HttpRequest.POST(uri, form).contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE));
-        }
-
-        HttpResponse<String> send(MutableHttpRequest<?> request) {
-            if (!cookies.isEmpty()) {
-                request.header("Cookie", String.join("; ", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
-            }
-            request.header("Accept-Language", acceptLanguage);
-            HttpResponse<String> response;
-            try {
-                response = http.toBlocking().exchange(request, String.class);
-            } catch (HttpClientResponseException e) {
-                response = (HttpResponse<String>) e.getResponse();
-            }
-            response.getHeaders().getAll("Set-Cookie").forEach(c -> {
-                String pair = c.split(";", 2)[0];
-                String name = pair.substring(0, pair.indexOf('='));
-                String value = pair.substring(pair.indexOf('=') + 1);
-                if (value.isEmpty() || c.toLowerCase().contains("max-age=0")) {
-                    cookies.remove(name);
-                } else {
-                    cookies.put(name, value);
-                }
-            });
-            response.getBody(String.class).ifPresent(body -> {
-                var m = CSRF.matcher(body);
-                if (m.find()) {
-                    csrf = m.group(1);
-                }
-            });
-            return response;
-        }
-
-        HttpResponse<String> signIn(String username, String password) {
-            get("/sign-in");
-            return post("/sign-in", Map.of("username", username, "password", password, "_csrf", csrf, "next", "/plans"));
-        }
-    }
-
     @Test
     void signingIn_setsAnHttpOnlySameSiteSessionCookie_andBearerTokensKeepWorking() {
-        var browser = new Browser();
+        var browser = new PageClient(http);
         browser.get("/sign-in");
         var signedIn = browser.post("/sign-in", Map.of("username", "clerk", "password", "clerk-password", "_csrf", browser.csrf));
         assertEquals(303, signedIn.code());
@@ -139,16 +84,16 @@ class WebUiTest implements TestPropertyProvider {
 
     @Test
     void aPageWithoutSession_sendsTheBrowserToSignIn_whileTheApiAnswers401() {
-        var page = new Browser().get("/plans");
+        var page = new PageClient(http).get("/plans");
         assertEquals(303, page.code());
         assertTrue(page.getHeaders().get("Location").startsWith("/sign-in?next=%2Fplans"));
-        var api = new Browser().get("/api/v1/plans");
+        var api = new PageClient(http).get("/api/v1/plans");
         assertEquals(401, api.code());
     }
 
     @Test
     void theApi_ignoresTheSessionCookie_soABrowserCannotBeMadeToCallIt() {
-        var browser = new Browser();
+        var browser = new PageClient(http);
         browser.signIn("clerk", "clerk-password");
         assertEquals(200, browser.get("/plans").code());
         assertEquals(401, browser.get("/api/v1/plans").code());
@@ -156,7 +101,7 @@ class WebUiTest implements TestPropertyProvider {
 
     @Test
     void aWrongPassword_isRefusedOnTheSignInPage() {
-        var browser = new Browser();
+        var browser = new PageClient(http);
         var refused = browser.signIn("clerk", "not-the-password");
         assertEquals(400, refused.code());
         assertTrue(refused.body().contains("There is a problem"));
@@ -165,7 +110,7 @@ class WebUiTest implements TestPropertyProvider {
 
     @Test
     void aFormWithoutTheSessionsCsrfToken_isRefused() {
-        var browser = new Browser();
+        var browser = new PageClient(http);
         browser.signIn("clerk", "clerk-password");
         var forged = browser.post("/plans", Map.of("title", "Forged plan", "_csrf", "not-the-token"));
         assertEquals(403, forged.code());
@@ -178,7 +123,7 @@ class WebUiTest implements TestPropertyProvider {
 
     @Test
     void aSignInFormWithoutItsCookieToken_isRefused() {
-        var browser = new Browser();
+        var browser = new PageClient(http);
         var refused = browser.post("/sign-in", Map.of("username", "clerk", "password", "clerk-password", "_csrf", "guessed"));
         assertEquals(403, refused.code());
         assertFalse(browser.cookies.containsKey("preconsult_session"));
@@ -186,7 +131,7 @@ class WebUiTest implements TestPropertyProvider {
 
     @Test
     void aCrossSiteFormPost_isRefusedBeforeTheController() {
-        var browser = new Browser();
+        var browser = new PageClient(http);
         browser.signIn("clerk", "clerk-password");
         browser.get("/plans/new");
         var request = HttpRequest.POST("/plans", Map.of("title", "From elsewhere", "_csrf", browser.csrf))
@@ -199,19 +144,19 @@ class WebUiTest implements TestPropertyProvider {
 
     @Test
     void signingOut_endsTheSessionOnTheServer() {
-        var browser = new Browser();
+        var browser = new PageClient(http);
         browser.signIn("clerk", "clerk-password");
         String stolen = browser.cookies.get("preconsult_session");
         browser.get("/plans");
         assertEquals(303, browser.post("/sign-out", Map.of("_csrf", browser.csrf)).code());
-        var replay = new Browser();
+        var replay = new PageClient(http);
         replay.cookies.put("preconsult_session", stolen);
         assertEquals(303, replay.get("/plans").code(), "the old cookie no longer signs anyone in");
     }
 
     @Test
     void aDisabledUser_losesTheSessionAtOnce() {
-        var browser = new Browser();
+        var browser = new PageClient(http);
         browser.signIn("leaving", "leaving-password");
         assertEquals(200, browser.get("/plans").code());
         users.change("leaving", null, null, false, null);
@@ -220,7 +165,7 @@ class WebUiTest implements TestPropertyProvider {
 
     @Test
     void theBrowsersLanguage_choosesKorean_andTheSwitchIsRemembered() {
-        var browser = new Browser();
+        var browser = new PageClient(http);
         browser.acceptLanguage = "ko-KR,ko;q=0.9,en;q=0.5";
         var korean = browser.get("/sign-in");
         assertTrue(korean.body().contains("<html lang=\"ko\""), "lang attribute");
@@ -232,7 +177,7 @@ class WebUiTest implements TestPropertyProvider {
 
     @Test
     void aCoordinator_draftsAPlanWithoutJavaScript_seesCompleteness_andTypedTextComesBackWhenADateIsWrong() {
-        var browser = new Browser();
+        var browser = new PageClient(http);
         browser.signIn("clerk", "clerk-password");
         browser.get("/plans/new");
         var created = browser.post("/plans", Map.of("title", "Building permit workflow", "_csrf", browser.csrf));
@@ -258,7 +203,7 @@ class WebUiTest implements TestPropertyProvider {
 
     @Test
     void anUnknownPlan_isAPageInTheUsersLanguage_notTheApisProblemJson() {
-        var browser = new Browser();
+        var browser = new PageClient(http);
         browser.acceptLanguage = "ko";
         browser.signIn("clerk", "clerk-password");
         var missing = browser.get("/plans/no-such-plan");
@@ -268,13 +213,13 @@ class WebUiTest implements TestPropertyProvider {
 
     @Test
     void staticAssets_areServedToAnyone() {
-        assertEquals(200, new Browser().get("/assets/govuk/govuk-frontend.min.css").code());
-        assertEquals(200, new Browser().get("/assets/app/app.js").code());
+        assertEquals(200, new PageClient(http).get("/assets/govuk/govuk-frontend.min.css").code());
+        assertEquals(200, new PageClient(http).get("/assets/app/app.js").code());
     }
 
     @Test
     void aCoordinator_registersEditsAndRetiresASystem_withoutJavaScript_andBadInputStoresNothing() {
-        var browser = new Browser();
+        var browser = new PageClient(http);
         browser.signIn("clerk", "clerk-password");
         assertEquals(200, browser.get("/systems/new").code());
         long before = systems.list(io.micronaut.data.model.Pageable.from(0, 1)).getTotalSize();
@@ -316,7 +261,7 @@ class WebUiTest implements TestPropertyProvider {
         assertEquals(409, browser.get("/systems/" + system.id() + "/edit").code(), "a retired system is not edited");
     }
 
-    private HttpResponse<String> upload(Browser browser, String format, String fileName, String content) {
+    private HttpResponse<String> upload(PageClient browser, String format, String fileName, String content) {
         var body = io.micronaut.http.client.multipart.MultipartBody.builder().addPart("_csrf", browser.csrf)
                 .addPart("format", format)
                 .addPart("file", fileName, MediaType.TEXT_PLAIN_TYPE, content.getBytes(java.nio.charset.StandardCharsets.UTF_8))
@@ -326,7 +271,7 @@ class WebUiTest implements TestPropertyProvider {
 
     @Test
     void anOperator_uploadsACsvWithABadRow_seesEachRefusedRowAndWhy_andNothingIsImported_thenImportsTheFixedFile() {
-        var browser = new Browser();
+        var browser = new PageClient(http);
         browser.signIn("op", "operator-password");
         assertEquals(200, browser.get("/operator/import").code());
         String bad = "id,kind,owner,name,description\nweb-1,EXISTING_SYSTEM,City C,Library app,Residents borrow books.\n"
@@ -354,7 +299,7 @@ class WebUiTest implements TestPropertyProvider {
 
     @Test
     void anOperator_changesTheReviewPolicy_andAConfidenceOutOfRangeChangesNothing() {
-        var browser = new Browser();
+        var browser = new PageClient(http);
         browser.signIn("op", "operator-password");
         browser.get("/operator/review-policy");
         var before = policy.current();
@@ -372,7 +317,7 @@ class WebUiTest implements TestPropertyProvider {
 
     @Test
     void anOperator_seesTheKeysAndTheFederationStatus_andRotatesTheSigningKey() {
-        var browser = new Browser();
+        var browser = new PageClient(http);
         browser.signIn("op", "operator-password");
         var keys = browser.get("/operator/keys");
         assertEquals(200, keys.code());
@@ -389,7 +334,7 @@ class WebUiTest implements TestPropertyProvider {
 
     @Test
     void aSignedInUserWithoutTheRole_seesAForbiddenPageInTheirLanguage_notJson() {
-        var browser = new Browser();
+        var browser = new PageClient(http);
         browser.acceptLanguage = "ko";
         browser.signIn("clerk", "clerk-password");
         var refused = browser.get("/operator/users");
@@ -405,7 +350,7 @@ class WebUiTest implements TestPropertyProvider {
 
     @Test
     void aReviewer_readsTheTurnaroundReportAsATable_andTheConditionsPerGovernment_andFiltersTheQueue() {
-        var browser = new Browser();
+        var browser = new PageClient(http);
         browser.signIn("rev", "reviewer-password");
         var report = browser.get("/reports/turnaround");
         assertEquals(200, report.code());
@@ -422,7 +367,7 @@ class WebUiTest implements TestPropertyProvider {
         catalogue.upsert(new org.preconsult.catalogue.model.CatalogueEntry("filter-1", org.preconsult.catalogue.model.EntryKind.EXISTING_SYSTEM,
                 "Filter City", "Dog licence register", "Residents register their dogs.", java.util.List.of(), "07-1", "en",
                 org.preconsult.catalogue.model.EntryStatus.OPERATING, null, "elsewhere", 1, java.time.Instant.now()));
-        var browser = new Browser();
+        var browser = new PageClient(http);
         browser.signIn("clerk", "clerk-password");
         var found = browser.get("/catalogue?owner=filter+city&functionCode=07");
         assertTrue(found.body().contains("Dog licence register"), found.body());
