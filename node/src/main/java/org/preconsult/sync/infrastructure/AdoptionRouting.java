@@ -82,7 +82,7 @@ class AdoptionRouting implements AddressedEnvelopes, AdoptionOutlet {
             // This node is the common ancestor itself: the message goes straight down, sealed here.
             var envelope = FederationCodec.envelope(node.id(), incarnation.current(), counters.next("envelope"),
                     clock.instant(), new Upward.AdoptionSent(message));
-            passDown(message, seals.seal(envelope));
+            passDown(message, seals.seal(envelope).toByteArray());
             return;
         }
         upstream.announce(new Upward.AdoptionSent(message));
@@ -90,19 +90,14 @@ class AdoptionRouting implements AddressedEnvelopes, AdoptionOutlet {
 
     @Override
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public Optional<String> fromChild(WireEnvelope wire, AdoptionMessage body) {
-        Envelope envelope = EnvelopeWire.parse(wire.bytes());
-        AdoptionMessage message;
-        try {
-            message = parse(envelope);
-        } catch (IllegalArgumentException e) {
-            return Optional.of(e.getMessage());
-        }
+    public Optional<String> fromChild(WireEnvelope wire, AdoptionMessage message) {
+        // The dispatch has read the message, refused it unless its sender is the envelope's origin
+        // and its shape sound (ReceivingEnvelopes), and the service has checked the origin's seal.
         if (message.toNode().equals(node.id())) {
             return refusal(receiving.receive(message));
         }
         if (subtree.existsById(message.toNode())) {
-            passDown(message, envelope);
+            passDown(message, wire.bytes());
             return Optional.empty();
         }
         if (node.hasParent()) {
@@ -137,13 +132,13 @@ class AdoptionRouting implements AddressedEnvelopes, AdoptionOutlet {
             return refusal(receiving.receive(message));
         }
         if (subtree.existsById(message.toNode())) {
-            passDown(message, envelope);
+            passDown(message, sealedEnvelope);
             return Optional.empty();
         }
         return Optional.of("addressed to " + message.toNode() + ", which is neither this node nor below it");
     }
 
-    /** The message an envelope carries, which must come from the envelope's origin. */
+    /** The message an envelope from the parent's feed carries, which must come from the envelope's origin. */
     private static AdoptionMessage parse(Envelope envelope) {
         if (envelope.getBodyCase() != Envelope.BodyCase.ADOPTION_MESSAGE) {
             throw new IllegalArgumentException("an addressed envelope must carry an adoption message, not "
@@ -161,12 +156,12 @@ class AdoptionRouting implements AddressedEnvelopes, AdoptionOutlet {
         return message;
     }
 
-    /** Queues the sealed envelope in this node's feed for the addressee, once per message id. */
-    private void passDown(AdoptionMessage message, Envelope envelope) {
+    /** Queues the sealed envelope, byte for byte, in this node's feed for the addressee, once per message id. */
+    private void passDown(AdoptionMessage message, byte[] sealedEnvelope) {
         if (seen.existsById(message.messageId())) {
             return;
         }
-        feed.addressEnvelope(message.toNode(), envelope.toByteArray());
+        feed.addressEnvelope(message.toNode(), sealedEnvelope);
         seen.save(new SeenRow(message.messageId(), message.fromNode(), message.toNode(), message.kind().name(),
                 "RELAYED", clock.instant()));
     }
