@@ -113,6 +113,12 @@ class AdoptionTest {
         // Recorded at both, with City B under "used by" in both catalogues.
         assertTrue(usedBy(countyC, entry).contains("City B (city-b)"), usedBy(countyC, entry).toString());
         assertTrue(usedBy(cityB, entry).contains("City B (city-b)"), usedBy(cityB, entry).toString());
+        // The owner's entry, in a new version, carries its users to every other catalogue too.
+        for (String nodeId : List.of("central", "prov-north", "prov-south", "city-a")) {
+            var node = federation.node(nodeId);
+            FederationFixture.await("City B under \"used by\" at " + nodeId, WAIT,
+                    () -> usedBy(node, entry).contains("City B (city-b)"));
+        }
 
         // The completed adoption fulfils City B's condition, and the province that imposed it sees so.
         var conditions = (List<Map<String, Object>>) cityB.getJson("COORDINATOR", "/api/v1/plans/" + planId).get("conditions");

@@ -40,6 +40,35 @@ class CatalogueDistributionTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void entryImportedAtCentral_reachesEveryLocal_withItsTranslationsAndRelations() {
+        var central = federation.node("central");
+        String yaml = "publiccodeYmlVersion: \"0.4\"\nname: Civic Permits\nurl: https://example.org/civic-permits\n"
+                + "legal:\n  license: EUPL-1.2\n  mainCopyrightOwner: Ministry of the Interior\n"
+                + "usedBy:\n  - City of Gwangju\n"
+                + "description:\n  en:\n    shortDescription: Building permits online\n"
+                + "    longDescription: Residents apply for building permits online and follow each step.\n"
+                + "  ko:\n    localisedName: 시민 인허가\n    shortDescription: 건축 인허가 온라인 신청\n"
+                + "    longDescription: 주민이 건축 허가를 온라인으로 신청하고 단계별로 확인합니다.\n";
+        var imported = central.http().retrieve(central.as("OPERATOR", io.micronaut.http.HttpRequest
+                .POST("/api/v1/catalogue/publiccode", yaml).contentType("application/yaml")), Map.class);
+        String id = (String) ((java.util.List<Map<String, Object>>) imported.get("entries")).get(0).get("id");
+        for (var local : federation.locals()) {
+            FederationFixture.await("the Korean translation and the user reach " + local.id(), Duration.ofSeconds(20), () -> {
+                if (local.count("SELECT COUNT(*) FROM catalogue_entry WHERE id = ?", id) == 0) {
+                    return false;
+                }
+                var entry = local.getJson("SUBMITTER", "/api/v1/catalogue/entries/" + id);
+                var translations = (java.util.List<Map<String, Object>>) entry.get("translations");
+                var relations = (java.util.List<Map<String, Object>>) entry.get("relations");
+                return translations.stream().anyMatch(t -> "ko".equals(t.get("language")) && "시민 인허가".equals(t.get("name")))
+                        && relations.stream().anyMatch(r -> "USED_BY".equals(r.get("type"))
+                        && "City of Gwangju".equals(r.get("target")));
+            });
+        }
+    }
+
+    @Test
     void systemRegisteredAtOneLocal_reachesTheOthers_andItsRetirementFollows() {
         var cityA = federation.node("city-a");
         var system = cityA.postJson("COORDINATOR", "/api/v1/systems",

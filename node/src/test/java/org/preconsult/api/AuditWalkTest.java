@@ -242,7 +242,8 @@ class AuditWalkTest implements TestPropertyProvider {
         expected.put("PATCH /api/v1/users/{user}", List.of("USER/CHANGED"));
         expected.put("POST /api/v1/node/keys/rotate", List.of("node_key/ROTATED", "trusted_key/TRUSTED_OWN"));
         expected.put("POST /api/v1/adoptions", List.of("ADOPTION/REQUESTED"));
-        expected.put("POST /api/v1/adoptions/{adoption}/acceptance", List.of("ADOPTION/ACCEPTED"));
+        // Accepting changes two records: the adoption, and the owner's system, now used by the adopter.
+        expected.put("POST /api/v1/adoptions/{adoption}/acceptance", List.of("ADOPTION/ACCEPTED", "SYSTEM/USED_BY_ADDED"));
         expected.put("POST /api/v1/adoptions/{adoption}/decline", List.of("ADOPTION/DECLINED"));
         expected.put("POST /api/v1/adoptions/{adoption}/notices", List.of("ADOPTION/NOTICE_SENT"));
         assertEquals(new TreeSet<>(expected.entrySet().stream().map(Object::toString).toList()),

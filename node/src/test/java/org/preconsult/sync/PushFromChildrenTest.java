@@ -158,6 +158,39 @@ class PushFromChildrenTest implements TestPropertyProvider {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void systemsCatalogueDetails_areTakenWithinBounds_andAnUnknownRelationOrTooManyAreRefused() {
+        var prov = children.child("prov-z");
+        var link = org.preconsult.federation.v1.EntryLink.newBuilder().setType("USED_BY");
+        var used = system("prov-z", 20, "parks", "Park bookings", "OPERATING").toBuilder();
+        used.getSystemRegisteredBuilder().setDetails(org.preconsult.federation.v1.EntryDetails.newBuilder()
+                .addRelations(link.setTarget("City A (city-a)")));
+        var unknown = system("prov-z", 21, "tolls", "Bridge tolls", "OPERATING").toBuilder();
+        unknown.getSystemRegisteredBuilder().setDetails(org.preconsult.federation.v1.EntryDetails.newBuilder()
+                .addRelations(org.preconsult.federation.v1.EntryLink.newBuilder().setType("OWNED_BY").setTarget("Somebody")));
+        var tooMany = system("prov-z", 22, "docks", "Dock rentals", "OPERATING").toBuilder();
+        var many = org.preconsult.federation.v1.EntryDetails.newBuilder();
+        for (int i = 0; i <= org.preconsult.federation.model.EntryDetails.MAX_RELATIONS; i++) {
+            many.addRelations(link.setTarget("Government " + i));
+        }
+        tooMany.getSystemRegisteredBuilder().setDetails(many);
+
+        var acks = children.push("prov-z", prov.seal(used.build()), prov.seal(unknown.build()), prov.seal(tooMany.build()));
+
+        assertEquals(EnvelopeAck.Result.ACCEPTED, acks.get(0).getResult());
+        var relations = (List<Map<String, Object>>) api.send(HttpRequest.GET("/api/v1/catalogue/entries/prov-z:system:parks"),
+                "AUDITOR").json().get("relations");
+        assertEquals(List.of(Map.of("type", "USED_BY", "target", "City A (city-a)")), relations);
+        assertEquals(EnvelopeAck.Result.REJECTED, acks.get(1).getResult());
+        assertTrue(acks.get(1).getReason().contains("unknown relation type"), acks.get(1).getReason());
+        assertEquals(EnvelopeAck.Result.REJECTED, acks.get(2).getResult());
+        assertTrue(acks.get(2).getReason().contains("at most " + org.preconsult.federation.model.EntryDetails.MAX_RELATIONS),
+                acks.get(2).getReason());
+        assertEquals(404, entry("prov-z:system:tolls"), "nothing of a refused envelope is stored");
+        assertEquals(404, entry("prov-z:system:docks"));
+    }
+
+    @Test
     void badEnvelope_isRefusedWithItsReason_andTheEnvelopesBehindItAreApplied() {
         var prov = children.child("prov-z");
         var acks = children.push("prov-z", prov.seal(system("prov-z", 10, "meters", "Water meters", "NO_SUCH_STATUS")),

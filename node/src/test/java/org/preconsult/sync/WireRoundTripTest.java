@@ -177,7 +177,13 @@ class WireRoundTripTest implements TestPropertyProvider {
     @Test
     void everyFeedItemTheParentSends_reachesTheCityAsSent() throws Exception {
         var key = central.nodeKey();
-        var catalogue = entry("central:plan:p-77", ScriptedParent.ID, "PLAN", "APPROVED", "45000000.25");
+        var catalogue = entry("central:plan:p-77", ScriptedParent.ID, "PLAN", "APPROVED", "45000000.25").toBuilder()
+                .setDetails(org.preconsult.federation.v1.EntryDetails.newBuilder()
+                        .addTranslations(org.preconsult.federation.v1.EntryText.newBuilder().setLanguage("ko")
+                                .setName("예약 시스템").setDescription("주민이 온라인으로 예약합니다.").addFunctions("예약"))
+                        .addRelations(org.preconsult.federation.v1.EntryLink.newBuilder().setType("USED_BY")
+                                .setTarget("City of Daejeon")))
+                .build();
         var mark = BestPracticeMark.newBuilder().setEntryId("central:plan:p-77").setMarkingNode(ScriptedParent.ID)
                 .setMarkingName("Ministry").setReason("Reused by nine cities.").setMarkedAtEpochMs(CREATED).setVersion(2).build();
         var decision = central.decision(DecisionContent.newBuilder().setDecisionId("decision-for-the-city").setCaseId("case-77")

@@ -32,7 +32,7 @@ class SendingChangeNotices {
     @EventListener
     void onCatalogueChanged(org.preconsult.catalogue.application.CatalogueChanged change) {
         CatalogueEntry entry = change.entry();
-        if (!node.id().equals(entry.originNode())) {
+        if (!node.id().equals(entry.originNode()) || change.detailsOnly()) {
             return;
         }
         String accepted = AdoptionState.ACCEPTED.name();

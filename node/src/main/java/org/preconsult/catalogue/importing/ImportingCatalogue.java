@@ -176,13 +176,7 @@ public class ImportingCatalogue {
         long version = stored.map(s -> s.version() + 1).orElse(1L);
         catalogue.upsert(new CatalogueEntry(content.id(), content.kind(), content.owner(), content.name(),
                 content.description(), content.functions(), content.functionCode(), content.language(),
-                content.status(), content.budget(), null, version, now));
-        if (entry.translations() != null) {
-            details.replaceTranslations(content.id(), entry.translations());
-        }
-        if (entry.relations() != null) {
-            details.replaceRelations(content.id(), entry.relations());
-        }
+                content.status(), content.budget(), null, version, now), entry.translations(), entry.relations());
         return stored.isPresent() ? EntryResult.UPDATED : EntryResult.CREATED;
     }
 

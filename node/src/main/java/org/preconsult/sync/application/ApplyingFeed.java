@@ -129,7 +129,10 @@ public class ApplyingFeed {
         }
 
         public Optional<String> entryPublished(Downward.EntryPublished m) {
-            catalogue.upsert(EntrySummaries.entry(m.entry()));
+            // Read before the catalogue's transaction begins: a refusal must not mark it rollback-only.
+            var entry = EntrySummaries.entry(m.entry());
+            catalogue.upsert(entry, EntrySummaries.translations(m.entry().details()),
+                    EntrySummaries.relations(m.entry().details()));
             return Optional.empty();
         }
 

@@ -164,7 +164,10 @@ public class ReceivingEnvelopes {
         }
 
         public Optional<String> entryAnnounced(Upward.EntryAnnounced m) {
-            return unreadable(() -> EntrySummaries.entry(m.entry()));
+            return unreadable(() -> {
+                EntrySummaries.entry(m.entry());
+                EntrySummaries.relations(m.entry().details());
+            });
         }
 
         public Optional<String> decisionReported(Upward.DecisionReported m) {
@@ -220,12 +223,16 @@ public class ReceivingEnvelopes {
         }
 
         public Optional<String> systemRegistered(Upward.SystemRegistered s) {
-            catalogue.upsert(EntrySummaries.systemEntry(s.system(), clock.instant()));
+            catalogue.upsert(EntrySummaries.systemEntry(s.system(), clock.instant()),
+                    EntrySummaries.translations(s.system().details()), EntrySummaries.relations(s.system().details()));
             return relayed();
         }
 
         public Optional<String> entryAnnounced(Upward.EntryAnnounced e) {
-            catalogue.upsert(EntrySummaries.entry(e.entry()));
+            // Read before the catalogue's transaction begins: a refusal must not mark it rollback-only.
+            var entry = EntrySummaries.entry(e.entry());
+            catalogue.upsert(entry, EntrySummaries.translations(e.entry().details()),
+                    EntrySummaries.relations(e.entry().details()));
             return relayed();
         }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import org.preconsult.federation.model.ConditionUpdate;
 import org.preconsult.federation.model.DecisionReport;
+import org.preconsult.federation.model.EntryDetails;
 import org.preconsult.federation.model.EntrySummary;
 import org.preconsult.federation.model.PlanSummary;
 import org.preconsult.federation.model.PreliminaryReview;
@@ -120,15 +121,18 @@ public final class FederationCodec {
     }
 
     public static org.preconsult.federation.v1.SystemSummary toProto(SystemSummary s) {
-        return org.preconsult.federation.v1.SystemSummary.newBuilder()
+        var builder = org.preconsult.federation.v1.SystemSummary.newBuilder()
                 .setSystemId(s.systemId()).setVersion(s.version())
                 .setOwnerNode(s.ownerNode()).setOwnerName(text(s.ownerName()))
                 .setName(s.name()).setDescription(text(s.description()))
                 .addAllFunctions(s.functions()).setFunctionCode(text(s.functionCode()))
                 .setPlatform(text(s.platform())).setStatus(s.status())
                 .setGoLiveYear(s.goLiveYear() == null ? 0 : s.goLiveYear())
-                .setLanguage(text(s.language()))
-                .build();
+                .setLanguage(text(s.language()));
+        if (s.details() != null) {
+            builder.setDetails(toProto(s.details()));
+        }
+        return builder.build();
     }
 
     public static SystemSummary fromProto(org.preconsult.federation.v1.SystemSummary s) {
@@ -138,7 +142,7 @@ public final class FederationCodec {
         return new SystemSummary(s.getSystemId(), s.getVersion(), s.getOwnerNode(), absent(s.getOwnerName()),
                 s.getName(), absent(s.getDescription()), s.getFunctionsList(), absent(s.getFunctionCode()),
                 absent(s.getPlatform()), s.getStatus(), s.getGoLiveYear() == 0 ? null : s.getGoLiveYear(),
-                absent(s.getLanguage()));
+                absent(s.getLanguage()), s.hasDetails() ? fromProto(s.getDetails()) : null);
     }
 
     static org.preconsult.federation.v1.ForwardedReview toProto(Upward.ReviewForwarded f) {
@@ -205,13 +209,53 @@ public final class FederationCodec {
     // ------------------------------------------------------------------ catalogue entries
 
     public static org.preconsult.federation.v1.CatalogueEntry toProto(EntrySummary e) {
-        return org.preconsult.federation.v1.CatalogueEntry.newBuilder()
+        var builder = org.preconsult.federation.v1.CatalogueEntry.newBuilder()
                 .setId(e.id()).setKind(e.kind()).setOwner(text(e.owner())).setName(e.name())
                 .setDescription(text(e.description())).addAllFunctions(e.functions())
                 .setFunctionCode(text(e.functionCode())).setLanguage(text(e.language()))
                 .setStatus(e.status()).setBudget(e.budget() == null ? "" : e.budget().toPlainString())
-                .setOriginNode(text(e.originNode())).setVersion(e.version())
-                .build();
+                .setOriginNode(text(e.originNode())).setVersion(e.version());
+        if (e.details() != null) {
+            builder.setDetails(toProto(e.details()));
+        }
+        return builder.build();
+    }
+
+    static org.preconsult.federation.v1.EntryDetails toProto(EntryDetails d) {
+        var builder = org.preconsult.federation.v1.EntryDetails.newBuilder();
+        for (var t : d.translations()) {
+            builder.addTranslations(org.preconsult.federation.v1.EntryText.newBuilder().setLanguage(t.language())
+                    .setName(text(t.name())).setDescription(text(t.description())).addAllFunctions(t.functions()));
+        }
+        for (var r : d.relations()) {
+            builder.addRelations(org.preconsult.federation.v1.EntryLink.newBuilder().setType(r.type()).setTarget(r.target()));
+        }
+        return builder.build();
+    }
+
+    /**
+     * Reads an entry's details within the bounds of the catalogue's columns: at most
+     * {@link EntryDetails#MAX_TRANSLATIONS} translations, one per language, and
+     * {@link EntryDetails#MAX_RELATIONS} relations with a type and a target.
+     */
+    static EntryDetails fromProto(org.preconsult.federation.v1.EntryDetails d) {
+        require(d.getTranslationsCount() <= EntryDetails.MAX_TRANSLATIONS, "an entry has at most "
+                + EntryDetails.MAX_TRANSLATIONS + " translations");
+        require(d.getRelationsCount() <= EntryDetails.MAX_RELATIONS, "an entry has at most "
+                + EntryDetails.MAX_RELATIONS + " relations");
+        var translations = d.getTranslationsList().stream().map(t -> {
+            require(!t.getLanguage().isBlank() && t.getLanguage().length() <= 20 && t.getName().length() <= 1000,
+                    "a translation needs its language (at most 20 characters) and a name of at most 1000");
+            return new EntryDetails.Text(t.getLanguage(), absent(t.getName()), t.getDescription(), t.getFunctionsList());
+        }).toList();
+        require(translations.stream().map(EntryDetails.Text::language).distinct().count() == translations.size(),
+                "an entry has one translation per language");
+        var relations = d.getRelationsList().stream().map(r -> {
+            require(!r.getType().isBlank() && r.getType().length() <= 20 && !r.getTarget().isBlank()
+                    && r.getTarget().length() <= 1000, "a relation needs its type and a target of at most 1000 characters");
+            return new EntryDetails.Link(r.getType(), r.getTarget());
+        }).toList();
+        return new EntryDetails(translations, relations);
     }
 
     public static EntrySummary fromProto(org.preconsult.federation.v1.CatalogueEntry e, Instant receivedAt) {
@@ -220,7 +264,7 @@ public final class FederationCodec {
         return new EntrySummary(e.getId(), e.getKind(), absent(e.getOwner()), e.getName(),
                 e.getDescription(), e.getFunctionsList(), absent(e.getFunctionCode()), absent(e.getLanguage()),
                 e.getStatus(), decimal(e.getBudget()), absent(e.getOriginNode()),
-                e.getVersion(), receivedAt);
+                e.getVersion(), receivedAt, e.hasDetails() ? fromProto(e.getDetails()) : null);
     }
 
     // ------------------------------------------------------------------ helpers

@@ -12,7 +12,9 @@ import java.util.UUID;
 import org.preconsult.audit.application.AuditTrail;
 import org.preconsult.audit.application.CurrentActor;
 import org.preconsult.catalogue.application.Catalogue;
+import org.preconsult.catalogue.model.EntryIds;
 import org.preconsult.catalogue.model.EntryStatus;
+import org.preconsult.catalogue.model.Relation;
 import org.preconsult.common.infrastructure.TextLists;
 import org.preconsult.federation.model.SystemSummary;
 import org.preconsult.federation.model.Upward;
@@ -113,12 +115,49 @@ public class SystemRegistry {
         return rows.findAll(pageable).map(SystemRegistry::toSystem);
     }
 
+    /**
+     * Records that another government uses the system (an accepted adoption) in its catalogue
+     * entry, as a new version of the system that travels up and to every catalogue; a government
+     * already named is not added twice. Empty when no system has this id.
+     */
+    @Transactional
+    public Optional<InformationSystem> usedBy(String id, Relation relation) {
+        var found = find(id);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        var before = found.get();
+        String entryId = EntryIds.system(node.id(), id);
+        var relations = new java.util.ArrayList<>(EntrySummaries.relations(catalogue.details(entryId)));
+        if (relations.contains(relation)) {
+            return found;
+        }
+        relations.add(relation);
+        var system = new InformationSystem(id, before.name(), before.description(), before.functions(),
+                before.functionCode(), before.platform(), before.status(), before.goLiveYear(), before.owner(),
+                before.language(), before.createdAt(), clock.instant(), before.version() + 1);
+        rows.update(toRow(system));
+        announce(system, relations);
+        audit.record(actor.current(), "SYSTEM", id, "USED_BY_ADDED", view(before),
+                Map.of("version", system.version(), "usedBy", relation.target()));
+        return Optional.of(system);
+    }
+
     private void announce(InformationSystem system) {
+        announce(system, null);
+    }
+
+    /** Updates the own catalogue copy (with {@code relations}, when not null) and sends the system up with its entry's details. */
+    private void announce(InformationSystem system, List<Relation> relations) {
         var summary = new SystemSummary(system.id(), system.version(), node.id(), node.name(), system.name(),
                 system.description(), system.functions(), system.functionCode(), system.platform(),
                 system.status().name(), system.goLiveYear(), system.language());
-        catalogue.upsert(EntrySummaries.systemEntry(summary, clock.instant()));
-        outbox.announce(new Upward.SystemRegistered(summary));
+        var entry = EntrySummaries.systemEntry(summary, clock.instant());
+        catalogue.upsert(entry, null, relations);
+        var details = catalogue.details(entry.id());
+        outbox.announce(new Upward.SystemRegistered(new SystemSummary(system.id(), system.version(), node.id(),
+                node.name(), system.name(), system.description(), system.functions(), system.functionCode(),
+                system.platform(), system.status().name(), system.goLiveYear(), system.language(), details)));
     }
 
     private static EntryStatus statusOf(SystemCommand command) {
