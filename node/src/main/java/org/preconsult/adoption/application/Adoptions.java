@@ -110,7 +110,7 @@ public class Adoptions {
         var after = ((Adoption.Answered) answer).adoption();
         rows.update(AdoptionRow.of(after, now));
         if (after.accepted()) {
-            usedBy.record(after.entryId(), after.adopterName(), after.adopterNode());
+            usedBy.atOwner(after.entryId(), after.adopterName(), after.adopterNode());
         }
         outlet.send(message(after, accept ? MessageKind.ACCEPTED : MessageKind.DECLINED, reason, null, 0, null));
         audit.record(actor.current(), "ADOPTION", adoptionId, accept ? "ACCEPTED" : "DECLINED",

@@ -116,7 +116,7 @@ public class ReceivingAdoptionMessages {
         audit.record(by, "ADOPTION", after.id(), accept ? "ACCEPTED" : "DECLINED", Map.of("state", before.state().name()),
                 Map.of("state", after.state().name()));
         if (accept) {
-            usedBy.record(after.entryId(), after.adopterName(), after.adopterNode());
+            usedBy.atAdopter(after.entryId(), after.adopterName(), after.adopterNode());
             conditions.fulfilByAdoption(after.entryId(), "Adoption " + after.id() + " of " + after.entryId()
                     + " accepted by " + after.ownerNode() + ".", by);
         }

@@ -5,7 +5,6 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.preconsult.catalogue.application.Catalogue;
 import org.preconsult.catalogue.infrastructure.EntryDetailsStore;
-import org.preconsult.catalogue.model.CatalogueEntry;
 import org.preconsult.catalogue.model.EntryIds;
 import org.preconsult.catalogue.model.EntryKind;
 import org.preconsult.catalogue.model.Relation;
@@ -40,28 +39,35 @@ class UsedBy {
         return (adopterName == null || adopterName.isBlank() ? adopterNode : adopterName) + " (" + adopterNode + ")";
     }
 
+    /**
+     * At the owner, as it accepts: a new version of its entry, which reaches every catalogue (a
+     * registered system through the registry, an entry the node published to its subtree).
+     */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    void record(String entryId, String adopterName, String adopterNode) {
+    void atOwner(String entryId, String adopterName, String adopterNode) {
         var found = catalogue.find(entryId);
         if (found.isEmpty()) {
             return;
         }
-        var entry = found.get();
         var relation = new Relation(RelationType.USED_BY, target(adopterName, adopterNode));
         String ownSystemPrefix = EntryIds.system(node.id(), "");
-        if (entry.kind() == EntryKind.EXISTING_SYSTEM && entryId.startsWith(ownSystemPrefix)
+        if (found.get().kind() == EntryKind.EXISTING_SYSTEM && entryId.startsWith(ownSystemPrefix)
                 && systems.usedBy(entryId.substring(ownSystemPrefix.length()), relation).isPresent()) {
             return;
         }
-        if (publishedHere(entry)) {
-            catalogue.addRelation(entryId, relation);
-        } else {
+        if (found.get().kind() == EntryKind.PLAN) {
+            // A plan's entry travels with the plan's record, which does not carry relations.
             details.addRelation(entryId, relation);
+        } else {
+            catalogue.addRelation(entryId, relation);
         }
     }
 
-    /** An entry this node is the origin of, other than a plan's (which travels with the plan's record). */
-    private boolean publishedHere(CatalogueEntry entry) {
-        return entry.kind() != EntryKind.PLAN && (entry.originNode() == null || entry.originNode().equals(node.id()));
+    /** At the adopter, as the acceptance arrives: into its copy at once (the owner's next version brings the same). */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    void atAdopter(String entryId, String adopterName, String adopterNode) {
+        if (catalogue.find(entryId).isPresent()) {
+            details.addRelation(entryId, new Relation(RelationType.USED_BY, target(adopterName, adopterNode)));
+        }
     }
 }
