@@ -248,6 +248,21 @@ class WebUiTest implements TestPropertyProvider {
         assertEquals(303, browser.post("/systems/" + system.id(), form).code());
         assertEquals("Sports hall and pool booking", systems.find(system.id()).orElseThrow().name());
 
+        // The registry and the system download from the pages as the import reads them, in the session.
+        assertTrue(browser.get("/systems").body().contains("href=\"/systems/" + system.id() + "/publiccode.yml\""));
+        var csv = browser.get("/systems/export.csv");
+        assertEquals(200, csv.code());
+        assertTrue(csv.getHeaders().get("Content-Type").startsWith("text/csv"), csv.getHeaders().get("Content-Type"));
+        assertTrue(csv.body().startsWith("id,kind,owner,name") && csv.body().contains("Sports hall and pool booking"), csv.body());
+        var yaml = browser.get("/systems/" + system.id() + "/publiccode.yml");
+        assertEquals(200, yaml.code());
+        assertTrue(yaml.body().contains("name: Sports hall and pool booking"), yaml.body());
+        assertEquals(404, browser.get("/systems/no-such-system/publiccode.yml").code());
+        var catalogue = browser.get("/catalogue/export.csv");
+        assertEquals(200, catalogue.code());
+        assertTrue(catalogue.body().contains("Sports hall and pool booking"), "the catalogue copy holds the own system");
+        assertEquals(303, new PageClient(http).get("/systems/export.csv").code(), "no session, no download");
+
         browser.get("/systems/" + system.id() + "/retire");
         var future = browser.post("/systems/" + system.id() + "/retire", Map.of("_csrf", browser.csrf,
                 "retiredOn", "2999-01-01", "reason", "Replaced"));

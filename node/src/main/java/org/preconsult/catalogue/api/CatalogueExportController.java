@@ -28,6 +28,8 @@ public class CatalogueExportController {
 
     public static final String CSV = "text/csv; charset=utf-8";
     public static final String YAML = "application/yaml; charset=utf-8";
+    /** The file name a catalogue download is saved under. */
+    public static final String CATALOGUE_FILE = "catalogue.csv";
 
     private final BrowsingCatalogue catalogue;
 
@@ -38,15 +40,7 @@ public class CatalogueExportController {
     /** Every entry of this node's catalogue copy (of one kind, when given), ordered by id. */
     @Get(value = "/catalogue/export.csv", produces = "text/csv")
     HttpResponse<String> catalogueCsv(@Nullable @QueryValue EntryKind kind) {
-        List<CatalogueEntry> entries = new ArrayList<>();
-        for (int page = 0; ; page++) {
-            var found = catalogue.search(kind, null, page, BrowsingCatalogue.MAX_PAGE_SIZE);
-            found.entries().forEach(d -> entries.add(d.entry()));
-            if ((long) (page + 1) * found.size() >= found.totalEntries() || found.entries().isEmpty()) {
-                break;
-            }
-        }
-        return csv(entries, "catalogue.csv");
+        return csv(catalogue.everyEntry(kind), CATALOGUE_FILE);
     }
 
     /** A CSV download of entries. */

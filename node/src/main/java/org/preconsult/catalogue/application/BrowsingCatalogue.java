@@ -41,6 +41,19 @@ public class BrowsingCatalogue {
         return rows.findById(id).map(row -> describe(List.of(row)).get(0));
     }
 
+    /** Every entry of this node's catalogue copy (of one kind, when given), ordered by id: what an export writes. */
+    @Transactional(readOnly = true)
+    public List<CatalogueEntry> everyEntry(EntryKind kind) {
+        List<CatalogueEntry> entries = new java.util.ArrayList<>();
+        for (int page = 0; ; page++) {
+            var found = search(kind, null, page, MAX_PAGE_SIZE);
+            found.entries().forEach(d -> entries.add(d.entry()));
+            if ((long) (page + 1) * found.size() >= found.totalEntries() || found.entries().isEmpty()) {
+                return entries;
+            }
+        }
+    }
+
     /**
      * Entries of the kind (null: every kind) whose id, name, owner, description or a translation
      * contains the text, ignoring case (null or blank: every entry). {@code size} above

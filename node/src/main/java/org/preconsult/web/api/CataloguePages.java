@@ -107,6 +107,13 @@ public class CataloguePages {
         return v.length() > max ? v.substring(0, max) : v;
     }
 
+    /** This node's catalogue copy as CSV, the import's format: the same download as the API's. */
+    @Get(value = "/export.csv", produces = "text/csv")
+    io.micronaut.http.HttpResponse<String> catalogueCsv() {
+        return org.preconsult.catalogue.api.CatalogueExportController.csv(browsing.everyEntry(null),
+                org.preconsult.catalogue.api.CatalogueExportController.CATALOGUE_FILE);
+    }
+
     @Get("/entry")
     HttpResponse<?> entry(HttpRequest<?> request, @QueryValue String id) {
         var found = browsing.find(id);

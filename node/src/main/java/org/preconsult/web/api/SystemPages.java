@@ -26,6 +26,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.preconsult.catalogue.api.CatalogueExportController;
 import org.preconsult.catalogue.model.EntryStatus;
 import org.preconsult.common.api.Bounds;
 import org.preconsult.common.api.ProblemException;
@@ -36,6 +37,7 @@ import org.preconsult.lifecycle.model.Retirement;
 import org.preconsult.node.NodeSettings;
 import org.preconsult.catalogue.model.EntryIds;
 import org.preconsult.system.api.SystemProblems;
+import org.preconsult.system.application.SystemExports;
 import org.preconsult.system.application.SystemRegistry;
 import org.preconsult.system.model.InformationSystem;
 import org.preconsult.web.infrastructure.Csrf;
@@ -103,8 +105,11 @@ public class SystemPages {
     private final Clock clock;
     private final NodeSettings node;
 
+    private final SystemExports exports;
+
     SystemPages(UiContext context, SystemRegistry systems, RetiringSystems retiring, Csrf csrf, Clock clock,
-                NodeSettings node) {
+                NodeSettings node, SystemExports exports) {
+        this.exports = exports;
         this.node = node;
         this.context = context;
         this.systems = systems;
@@ -122,6 +127,20 @@ public class SystemPages {
         return UiContext.page("systems/list", new SystemListPage(context.of(request), rows, p,
                 Math.max(1, found.getTotalPages()), found.getTotalSize(),
                 notice == null || !notice.matches("[a-z]{1,20}") ? null : notice));
+    }
+
+    /** The registry as CSV, the catalogue import's format: the same download as the API's. */
+    @Get(value = "/export.csv", produces = "text/csv")
+    HttpResponse<String> registryCsv() {
+        return CatalogueExportController.csv(exports.registry(), SystemExports.REGISTRY_FILE);
+    }
+
+    /** One system as publiccode.yml, as the API gives it; an unknown system is the not-found page. */
+    @Get(value = "/{id}/publiccode.yml", produces = "application/yaml")
+    HttpResponse<String> publicCode(@PathVariable String id) {
+        var yaml = exports.publicCode(id).orElseThrow(() -> ProblemException.notFound("System", id));
+        return HttpResponse.ok(yaml).contentType(CatalogueExportController.YAML)
+                .header("Content-Disposition", "attachment; filename=\"publiccode.yml\"");
     }
 
     @Get("/new")
