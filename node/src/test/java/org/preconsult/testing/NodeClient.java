@@ -25,11 +25,28 @@ public class NodeClient {
     private final HttpClient http;
     private final TokenGenerator tokens;
     private final JsonMapper json;
+    private final javax.sql.DataSource dataSource;
 
-    NodeClient(@Client("/") HttpClient http, TokenGenerator tokens, JsonMapper json) {
+    NodeClient(@Client("/") HttpClient http, TokenGenerator tokens, JsonMapper json, javax.sql.DataSource dataSource) {
         this.http = http;
         this.tokens = tokens;
         this.json = json;
+        this.dataSource = dataSource;
+    }
+
+    /** How many audit events of the action the node recorded on the entity. */
+    public long audited(String entityId, String action) {
+        try (var c = io.micronaut.data.connection.jdbc.advice.DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+             var s = c.prepareStatement("SELECT COUNT(*) FROM audit_event WHERE entity_id = ? AND action = ?")) {
+            s.setString(1, entityId);
+            s.setString(2, action);
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Sends the request as a user with the given roles. */

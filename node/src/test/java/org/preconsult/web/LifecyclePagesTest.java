@@ -105,17 +105,7 @@ class LifecyclePagesTest implements TestPropertyProvider {
     }
 
     private long audited(String planId, String action) {
-        try (var c = io.micronaut.data.connection.jdbc.advice.DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
-             var s = c.prepareStatement("SELECT COUNT(*) FROM audit_event WHERE entity_id = ? AND action = ?")) {
-            s.setString(1, planId);
-            s.setString(2, action);
-            try (var rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return api.audited(planId, action);
     }
 
     private static String today() {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Objects;
 import org.preconsult.catalogue.application.BrowsingCatalogue;
 import org.preconsult.common.api.ProblemException;
+import org.preconsult.identity.model.Role;
 import org.preconsult.catalogue.model.DescribedEntry;
 import org.preconsult.catalogue.model.EntryKind;
 import org.preconsult.catalogue.model.Translation;
@@ -48,14 +49,26 @@ public class CataloguePages {
 
     public record EntryPage(Ui ui, String id, String name, String kind, String owner, String status, String language,
                             String description, List<String> functions, String functionCode, BigDecimal budget,
-                            String originNode, List<Translation> translations, List<String> relations) {
+                            String originNode, List<Translation> translations, List<String> relations,
+                            List<org.preconsult.catalogue.model.PracticeMark> marks, boolean canMark, String notice) {
+
+        /** The page that marks the entry as best practice, or changes or withdraws this node's mark. */
+        public String practiceHref() {
+            return "/catalogue/best-practice?id=" + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     private final UiContext context;
     private final BrowsingCatalogue browsing;
     private final RedundancyCheck checking;
 
-    CataloguePages(UiContext context, BrowsingCatalogue browsing, RedundancyCheck checking) {
+    private final org.preconsult.catalogue.application.BestPracticeMarks marks;
+    private final org.preconsult.node.NodeSettings node;
+
+    CataloguePages(UiContext context, BrowsingCatalogue browsing, RedundancyCheck checking,
+                   org.preconsult.catalogue.application.BestPracticeMarks marks, org.preconsult.node.NodeSettings node) {
+        this.marks = marks;
+        this.node = node;
         this.context = context;
         this.browsing = browsing;
         this.checking = checking;
@@ -115,17 +128,22 @@ public class CataloguePages {
     }
 
     @Get("/entry")
-    HttpResponse<?> entry(HttpRequest<?> request, @QueryValue String id) {
+    HttpResponse<?> entry(HttpRequest<?> request, @QueryValue String id, @Nullable @QueryValue String notice) {
         var found = browsing.find(id);
         if (found.isEmpty()) {
             return HttpResponse.notFound(UiContext.page("catalogue/search", new SearchPage(context.of(request), "", "",
                     Arrays.stream(EntryKind.values()).map(Enum::name).toList(), List.of(), 0, "", "", "")));
         }
         var e = found.get().entry();
-        return HttpResponse.ok(UiContext.page("catalogue/entry", new EntryPage(context.of(request), e.id(), e.name(),
+        var ui = context.of(request);
+        // Marking is for a reviewing node (a province or central), on an entry that still counts.
+        boolean canMark = node.hasChildren() && e.isCandidate() && (ui.has(Role.REVIEWER_) || ui.has(Role.OPERATOR_));
+        return HttpResponse.ok(UiContext.page("catalogue/entry", new EntryPage(ui, e.id(), e.name(),
                 e.kind().name(), e.owner(), e.status().name(), e.language(), e.description(), e.functions(),
                 e.functionCode(), e.budget(), e.originNode(), found.get().translations(),
-                found.get().relations().stream().map(r -> r.type().name() + ": " + r.target()).toList())));
+                found.get().relations().stream().map(r -> r.type().name() + ": " + r.target()).toList(),
+                marks.marksOf(List.of(id)).getOrDefault(id, List.of()), canMark,
+                notice == null || !notice.matches("[a-z]{1,20}") ? null : notice)));
     }
 
     private static EntryRow row(DescribedEntry described, Integer score) {
