@@ -5,6 +5,7 @@ import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.Optional;
 import org.preconsult.catalogue.infrastructure.CatalogueEntryRows;
 import org.preconsult.catalogue.infrastructure.CatalogueRowMapper;
@@ -80,6 +81,12 @@ public class Catalogue {
     @Transactional(readOnly = true)
     public Optional<CatalogueEntry> find(String id) {
         return rows.findById(id).map(CatalogueRowMapper::toEntry);
+    }
+
+    /** At most {@code max} entries that {@code node} owns, by name. */
+    @Transactional(readOnly = true)
+    public List<CatalogueEntry> ownedBy(String node, int max) {
+        return rows.findByOriginNodeOrderByName(node, Pageable.from(0, max)).stream().map(CatalogueRowMapper::toEntry).toList();
     }
 
     @Transactional(readOnly = true)

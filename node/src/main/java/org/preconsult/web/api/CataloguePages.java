@@ -48,17 +48,20 @@ public class CataloguePages {
 
     public record EntryPage(Ui ui, String id, String name, String kind, String owner, String status, String language,
                             String description, List<String> functions, String functionCode, BigDecimal budget,
-                            String originNode, List<Translation> translations, List<String> relations) {
+                            String originNode, List<Translation> translations, List<String> relations,
+                            AdoptionPages.Panel adoption) {
     }
 
     private final UiContext context;
     private final BrowsingCatalogue browsing;
     private final RedundancyCheck checking;
+    private final AdoptionPages adoptions;
 
-    CataloguePages(UiContext context, BrowsingCatalogue browsing, RedundancyCheck checking) {
+    CataloguePages(UiContext context, BrowsingCatalogue browsing, RedundancyCheck checking, AdoptionPages adoptions) {
         this.context = context;
         this.browsing = browsing;
         this.checking = checking;
+        this.adoptions = adoptions;
     }
 
     @Get
@@ -115,10 +118,12 @@ public class CataloguePages {
                     Arrays.stream(EntryKind.values()).map(Enum::name).toList(), List.of(), 0, "", "", "")));
         }
         var e = found.get().entry();
-        return HttpResponse.ok(UiContext.page("catalogue/entry", new EntryPage(context.of(request), e.id(), e.name(),
+        var ui = context.of(request);
+        return HttpResponse.ok(UiContext.page("catalogue/entry", new EntryPage(ui, e.id(), e.name(),
                 e.kind().name(), e.owner(), e.status().name(), e.language(), e.description(), e.functions(),
                 e.functionCode(), e.budget(), e.originNode(), found.get().translations(),
-                found.get().relations().stream().map(r -> r.type().name() + ": " + r.target()).toList())));
+                found.get().relations().stream().map(r -> r.type().name() + ": " + r.target()).toList(),
+                adoptions.panel(ui, e))));
     }
 
     private static EntryRow row(DescribedEntry described, Integer score) {
