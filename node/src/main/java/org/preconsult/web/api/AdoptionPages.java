@@ -28,6 +28,7 @@ import org.preconsult.adoption.model.Adoption;
 import org.preconsult.adoption.model.AdoptionState;
 import org.preconsult.adoption.model.ChangeNotice;
 import org.preconsult.adoption.model.Outcome;
+import org.preconsult.audit.application.CurrentActor;
 import org.preconsult.catalogue.application.Catalogue;
 import org.preconsult.catalogue.model.CatalogueEntry;
 import org.preconsult.common.api.ProblemException;
@@ -122,8 +123,9 @@ public class AdoptionPages {
         }
     }
 
-    public record ShowPage(Ui ui, Adoption adoption, boolean incoming, boolean canAnswer, boolean canNotify,
-                           List<NoticeRow> notices, AnswerForm form, List<PlanForm.FieldError> errors, String notice) {
+    public record ShowPage(Ui ui, Adoption adoption, String copyName, boolean incoming, boolean canAnswer,
+                           boolean canNotify, List<NoticeRow> notices, AnswerForm form, List<PlanForm.FieldError> errors,
+                           String notice) {
         public String errorKey(String field) {
             return LifecyclePages.errorKey(errors, field);
         }
@@ -138,6 +140,14 @@ public class AdoptionPages {
 
         public String copyHref() {
             return adoption.copyEntryId() == null ? null : CheckView.entryHref(adoption.copyEntryId());
+        }
+
+        /**
+         * Who acted, when it was a person of this node; an answer or request that came from the other
+         * government names its node (already shown as a government), not a person, and is left out.
+         */
+        public String person(String actor) {
+            return actor == null || actor.startsWith(CurrentActor.federation("")) ? null : actor;
         }
     }
 
@@ -298,7 +308,9 @@ public class AdoptionPages {
                 && (ui.has(Role.COORDINATOR.name()) || ui.has(Role.OPERATOR.name()));
         boolean canNotify = adoption.accepted() && ui.has(Role.COORDINATOR.name());
         var notices = adoptions.notices(id).stream().map(n -> noticeRow(adoption, n, here)).toList();
-        return new ShowPage(ui, adoption, incoming, canAnswer, canNotify, notices, form, errors, notice);
+        String copyName = adoption.copyEntryId() == null ? null
+                : catalogue.find(adoption.copyEntryId()).map(CatalogueEntry::name).orElse(adoption.copyEntryId());
+        return new ShowPage(ui, adoption, copyName, incoming, canAnswer, canNotify, notices, form, errors, notice);
     }
 
     private static NoticeRow noticeRow(Adoption a, ChangeNotice n, String here) {
@@ -337,7 +349,8 @@ public class AdoptionPages {
     }
 
     private List<Copy> copies() {
-        return catalogue.ownedBy(adoptions.nodeId(), MAX_COPIES).stream().map(e -> new Copy(e.id(), e.name())).toList();
+        return catalogue.ownedBy(adoptions.nodeId(), MAX_COPIES).stream().filter(CatalogueEntry::isCandidate)
+                .map(e -> new Copy(e.id(), e.name())).toList();
     }
 
     private static List<AdoptionRow> rows(List<Adoption> all, int page, boolean incoming) {
