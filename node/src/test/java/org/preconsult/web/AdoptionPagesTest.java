@@ -77,6 +77,7 @@ class AdoptionPagesTest implements TestPropertyProvider {
         users.create("coord", "coordinator-password", "Kang Coordinator", EnumSet.of(Role.COORDINATOR));
         users.create("op", "operator-password", "Oh Operator", EnumSet.of(Role.OPERATOR));
         users.create("aud", "auditor-password", "An Auditor", EnumSet.of(Role.AUDITOR));
+        users.create("sub", "submitter-password", "Seo Submitter", EnumSet.of(Role.SUBMITTER));
         governments = ChildGovernments.enrol(context, grpc.port(), "prov-x");
     }
 
@@ -267,5 +268,35 @@ class AdoptionPagesTest implements TestPropertyProvider {
         korean.signIn("coord", "coordinator-password");
         var ko = korean.body("/adoptions/" + id);
         assertTrue(ko.contains("원본 School meals이(가) 바뀌었습니다. 현재 상태: 운영 중, 버전 2."), ko);
+    }
+
+    @Test
+    void withoutASession_theAdoptionsLeadToSignIn_andASubmitterSeesTheForbiddenPage_notTheMenuItem() {
+        var anonymous = new PageClient(http);
+        var page = anonymous.get("/adoptions");
+        assertEquals(303, page.code());
+        assertTrue(page.getHeaders().get("Location").startsWith("/sign-in?next=%2Fadoptions"), page.getHeaders().get("Location"));
+        var submitter = signedIn("sub", "submitter-password");
+        var refused = submitter.get("/adoptions");
+        assertEquals(403, refused.code());
+        assertTrue(refused.body().contains("<html") && refused.body().contains("id=\"forbidden\""), refused.body());
+        assertFalse(submitter.body("/catalogue").contains("href=\"/adoptions\""), "not in a submitter's menu");
+        assertEquals(404, signedIn("aud", "auditor-password").get("/adoptions/test-node:adoption:none").code(),
+                "an unknown adoption: the page in the user's language");
+    }
+
+    @Test
+    void manyIncomingRequests_arePagedTwentyFiveAtATime_keepingTheOtherListsPage() {
+        String ours = ownSystem("Dog licences");
+        for (int i = 0; i < 26; i++) {
+            incomingRequest("prov-x:adoption:dogs-" + i, ours, "Request " + i);
+        }
+        var auditor = signedIn("aud", "auditor-password");
+        var first = auditor.body("/adoptions");
+        String incoming = first.substring(first.indexOf("id=\"incoming\""), first.indexOf("</table>", first.indexOf("id=\"incoming\"")));
+        assertEquals(25, incoming.split("govuk-table__body")[1].split("<tr").length - 1, "25 rows on the first page");
+        assertTrue(first.contains("href=\"/adoptions?out=1&amp;in=2\""), "the next page of the incoming list: " + first);
+        var second = auditor.body("/adoptions?out=1&in=2");
+        assertTrue(second.contains("rel=\"prev\"") && second.contains("Dog licences"), second);
     }
 }
