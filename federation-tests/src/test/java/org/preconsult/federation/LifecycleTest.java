@@ -249,4 +249,50 @@ class LifecycleTest {
         FederationFixture.await("central's mark stays at county-c", WAIT, () -> markersAt(countyC, entry).equals(List.of("central")));
         assertEquals(0, countyC.count("SELECT COUNT(*) FROM best_practice_mark WHERE marking_node = 'prov-north'"));
     }
+
+    static int overdueAt(String nodeId, String owner) {
+        var league = federation.node(nodeId).getJson("REVIEWER", "/api/v1/statistics/league");
+        return ((List<Map<String, Object>>) league.get("rows")).stream().filter(r -> owner.equals(r.get("ownerNode")))
+                .mapToInt(r -> ((Number) r.get("overdueConditions")).intValue()).sum();
+    }
+
+    @Test
+    @Order(5)
+    void overdueCondition_isCountedAtTheOwnerItsProvinceAndCentral_untilItIsFulfilled() {
+        var countyC = federation.node("county-c");
+        var province = federation.node("prov-south");
+        String id = ReviewProcedureTest.submit(countyC, plan("Street light outage reports",
+                "Let residents report broken street lights and track repairs by the maintenance contractor.",
+                List.of("outage reports", "repair tracking")));
+        var reviewCase = ReviewProcedureTest.caseOf(province, id);
+        var decision = PlanFixture.decision("CONDITIONAL_APPROVAL", "The province's asset register covers part of it.");
+        decision.put("conditions", List.of(Map.of("text", "Use the provincial asset register for the lights' locations.",
+                "dueDate", today().plusDays(10).toString())));
+        province.postJson("REVIEWER", "/api/v1/review-cases/" + reviewCase.get("id") + "/decision", decision);
+        var approved = ReviewProcedureTest.awaitStatus(countyC, id, "CONDITIONALLY_APPROVED");
+        String conditionId = (String) ((List<Map<String, Object>>) approved.get("conditions")).get(0).get("conditionId");
+        FederationFixture.await("central holds the condition in the plan's record", WAIT, () -> federation.node("central")
+                .count("SELECT COUNT(*) FROM plan_record_condition WHERE condition_id = ? AND status = 'OPEN'", conditionId) == 1);
+        List<String> counting = List.of("county-c", "prov-south", "central");
+        for (String nodeId : counting) {
+            assertEquals(0, overdueAt(nodeId, "county-c"), nodeId + ": not overdue before its due date");
+        }
+
+        // The due date passes without a word from County C: every level counts it by its own clock.
+        CLOCK.advance(Duration.ofDays(11));
+        for (String nodeId : counting) {
+            assertEquals(1, overdueAt(nodeId, "county-c"), nodeId + " counts the overdue condition");
+        }
+        assertEquals(0, overdueAt("prov-north", "county-c"), "the other province's subtree holds none of County C's plans");
+
+        long started = System.nanoTime();
+        countyC.postJson("COORDINATOR", "/api/v1/plans/" + id + "/conditions/" + conditionId + "/fulfilment",
+                Map.of("evidence", "Light positions are read from the provincial asset register since March."));
+        for (String nodeId : counting) {
+            FederationFixture.await(nodeId + " stops counting the fulfilled condition", WAIT,
+                    () -> overdueAt(nodeId, "county-c") == 0);
+        }
+        System.out.printf("The fulfilled condition left central's league table in %d ms%n",
+                (System.nanoTime() - started) / 1_000_000);
+    }
 }

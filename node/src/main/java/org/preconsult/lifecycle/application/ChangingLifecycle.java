@@ -22,6 +22,8 @@ import org.preconsult.lifecycle.model.Lifecycle;
 import org.preconsult.lifecycle.model.PlanRecord;
 import org.preconsult.lifecycle.model.Transition;
 import org.preconsult.node.NodeSettings;
+import org.preconsult.decision.model.ConditionStatus;
+import org.preconsult.plan.application.PlanConditions;
 import org.preconsult.plan.application.PlanRegistry;
 import org.preconsult.plan.application.PlanSummaries;
 import org.preconsult.plan.infrastructure.PlanRows;
@@ -49,11 +51,13 @@ public class ChangingLifecycle {
     private final NodeSettings node;
     private final Clock clock;
     private final PlanRows planRows;
+    private final PlanConditions planConditions;
 
     public ChangingLifecycle(PlanRecords records, PlanRegistry plans, SystemRegistry systems, Catalogue catalogue,
                              Upstream outbox, AuditTrail audit, CurrentActor actor, NodeSettings node, Clock clock,
-                             PlanRows planRows) {
+                             PlanRows planRows, PlanConditions planConditions) {
         this.planRows = planRows;
+        this.planConditions = planConditions;
         this.records = records;
         this.plans = plans;
         this.systems = systems;
@@ -178,11 +182,15 @@ public class ChangingLifecycle {
     private PlanRecord recordFromDecisions(Plan plan, Instant now) {
         var s = PlanSummaries.of(plan, node);
         var record = PlanRecord.first(plan.id(), node.id(), node.name(), s.title(), s.budget(), now);
+        var conditions = planConditions.of(plan.id());
         for (var d : plans.decisionsOf(plan.id())) {
             var outcome = org.preconsult.common.model.Outcome.valueOf(d.outcome());
+            var placed = conditions.stream().filter(c -> c.decisionId().equals(d.decisionId()))
+                    .map(c -> new PlanRecord.ConditionLine(c.conditionId(), c.decisionId(), c.decidingNode(), c.dueDate(),
+                            ConditionStatus.valueOf(c.status()), c.entryId())).toList();
             record = record.decided(new PlanRecord.DecisionLine(d.planRevision(), d.outcome(), s.budget(),
                     d.planRevision() == plan.revision() ? plan.submittedAt() : null, d.decidedAt(), d.decidingNode()),
-                    RecordingDecisions.stageOf(outcome), d.decidedAt());
+                    placed, RecordingDecisions.stageOf(outcome), d.decidedAt());
         }
         return record;
     }

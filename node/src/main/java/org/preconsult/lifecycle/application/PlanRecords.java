@@ -14,11 +14,14 @@ import org.preconsult.audit.application.AuditTrail;
 import org.preconsult.audit.application.CurrentActor;
 import org.preconsult.catalogue.application.Catalogue;
 import org.preconsult.lifecycle.infrastructure.PlanRecordDecisionRow;
+import org.preconsult.lifecycle.infrastructure.PlanRecordConditionRow;
 import org.preconsult.lifecycle.infrastructure.PlanRecordDeliverableRow;
+import org.preconsult.lifecycle.infrastructure.PlanRecordRepositories.PlanRecordConditionRows;
 import org.preconsult.lifecycle.infrastructure.PlanRecordRepositories.PlanRecordDeliverableRows;
 import org.preconsult.lifecycle.infrastructure.PlanRecordRepositories.PlanRecordDecisionRows;
 import org.preconsult.lifecycle.infrastructure.PlanRecordRepositories.PlanRecordRows;
 import org.preconsult.lifecycle.infrastructure.PlanRecordRow;
+import org.preconsult.decision.model.ConditionStatus;
 import org.preconsult.lifecycle.model.Deliverable;
 import org.preconsult.lifecycle.model.PlanRecord;
 import org.preconsult.lifecycle.model.Stage;
@@ -38,10 +41,12 @@ public class PlanRecords {
     private final AuditTrail audit;
     private final Clock clock;
     private final PlanRecordDeliverableRows deliverables;
+    private final PlanRecordConditionRows conditions;
 
     public PlanRecords(PlanRecordRows rows, PlanRecordDecisionRows decisions, Catalogue catalogue, AuditTrail audit,
-                       Clock clock, PlanRecordDeliverableRows deliverables) {
+                       Clock clock, PlanRecordDeliverableRows deliverables, PlanRecordConditionRows conditions) {
         this.deliverables = deliverables;
+        this.conditions = conditions;
         this.rows = rows;
         this.decisions = decisions;
         this.catalogue = catalogue;
@@ -85,6 +90,7 @@ public class PlanRecords {
             rows.update(row);
             decisions.deleteByKeyRecordId(id);
             deliverables.deleteByKeyRecordId(id);
+            conditions.deleteByKeyRecordId(id);
         } else {
             rows.save(row);
         }
@@ -96,13 +102,17 @@ public class PlanRecords {
             deliverables.save(new PlanRecordDeliverableRow(new PlanRecordDeliverableRow.Key(id, d.kind().name()),
                     d.title(), d.deliveredOn(), d.sizeBytes(), d.checksum(), d.link()));
         }
+        for (var c : r.conditions()) {
+            conditions.save(new PlanRecordConditionRow(new PlanRecordConditionRow.Key(id, c.conditionId()), c.decisionId(),
+                    c.decidingNode(), c.dueOn(), c.status().name(), c.entryId()));
+        }
     }
 
     @Transactional(readOnly = true)
     public Optional<PlanRecord> find(String ownerNode, String planId) {
         String id = idOf(ownerNode, planId);
         return rows.findById(id).map(row -> toRecord(row, decisions.findByKeyRecordId(id),
-                deliverables.findByKeyRecordId(id)));
+                deliverables.findByKeyRecordId(id), conditions.findByKeyRecordId(id)));
     }
 
     /** Every record kept here, with its decisions. */
@@ -116,15 +126,20 @@ public class PlanRecords {
         for (var d : deliverables.findAll()) {
             delivered.computeIfAbsent(d.key().recordId(), k -> new ArrayList<>()).add(d);
         }
+        Map<String, List<PlanRecordConditionRow>> owed = new HashMap<>();
+        for (var c : conditions.findAll()) {
+            owed.computeIfAbsent(c.key().recordId(), k -> new ArrayList<>()).add(c);
+        }
         List<PlanRecord> records = new ArrayList<>();
         for (var row : rows.findAll()) {
-            records.add(toRecord(row, lines.getOrDefault(row.id(), List.of()), delivered.getOrDefault(row.id(), List.of())));
+            records.add(toRecord(row, lines.getOrDefault(row.id(), List.of()), delivered.getOrDefault(row.id(), List.of()),
+                    owed.getOrDefault(row.id(), List.of())));
         }
         return records;
     }
 
     private static PlanRecord toRecord(PlanRecordRow row, List<PlanRecordDecisionRow> lines,
-                                       List<PlanRecordDeliverableRow> documents) {
+                                       List<PlanRecordDeliverableRow> documents, List<PlanRecordConditionRow> owed) {
         var decisionLines = lines.stream()
                 .sorted(java.util.Comparator.comparingInt(d -> d.key().revision()))
                 .map(d -> new PlanRecord.DecisionLine(d.key().revision(), d.outcome(), d.budget(), d.submittedAt(),
@@ -135,6 +150,10 @@ public class PlanRecords {
                 row.cancelReason(), row.systemId(), row.lastUpdateAt(), row.version(), decisionLines, null,
                 documents.stream().map(d -> new Deliverable(Deliverable.Kind.valueOf(d.key().kind()), d.title(),
                         d.deliveredOn(), d.sizeBytes(), d.checksum(), d.link()))
-                        .sorted(java.util.Comparator.comparing(Deliverable::kind)).toList());
+                        .sorted(java.util.Comparator.comparing(Deliverable::kind)).toList(),
+                owed.stream().map(c -> new PlanRecord.ConditionLine(c.key().conditionId(), c.decisionId(), c.decidingNode(),
+                        c.dueOn(), ConditionStatus.valueOf(c.status()), c.entryId()))
+                        .sorted(java.util.Comparator.comparing(PlanRecord.ConditionLine::dueOn)
+                                .thenComparing(PlanRecord.ConditionLine::conditionId)).toList());
     }
 }

@@ -16,8 +16,10 @@ import org.preconsult.review.application.CaseConditions;
  * The accounts of this node's subtree, read from its plan records: the statistics per year, the
  * league table per government, and the stale and late plans. {@code subtree} narrows them to the
  * part of the tree behind one child (a province, at central); without it they cover this node and
- * everything below it. Overdue conditions in the league table are those this node imposed and
- * tracks (conditions are tracked by the node that decided).
+ * everything below it. Overdue conditions in the league table are counted from the records: the
+ * owner sends each condition's status up with its record, whichever node decided, so every level
+ * counts the same conditions; a condition this node waived is not counted here even before the
+ * owner learns of it.
  */
 @Singleton
 public class ReadingAccounts {
@@ -61,13 +63,8 @@ public class ReadingAccounts {
     public League league(String child) {
         var plans = plans(child);
         var now = clock.instant();
-        Set<String> nodes = child == null ? null : subtree.nodesVia(child);
-        var overdue = conditions.perGovernment().stream()
-                .filter(g -> nodes == null || nodes.contains(g.ownerNode()))
-                .map(g -> new Statistics.OverdueConditions(g.ownerNode(), g.ownerName(), g.overdue()))
-                .toList();
         return new League(new Scope(child, now, plans.size()),
-                Statistics.league(plans, overdue, now, settings.staleAfter()));
+                Statistics.league(plans, conditions.waived(), now, settings.staleAfter()));
     }
 
     @Transactional(readOnly = true)

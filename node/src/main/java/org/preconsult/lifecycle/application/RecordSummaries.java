@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import org.preconsult.catalogue.application.EntrySummaries;
 import org.preconsult.catalogue.model.EntryIds;
 import org.preconsult.catalogue.model.EntryKind;
+import org.preconsult.decision.model.ConditionStatus;
 import org.preconsult.federation.model.RecordSummary;
 import org.preconsult.lifecycle.model.Deliverable;
 import org.preconsult.lifecycle.model.PlanRecord;
@@ -14,10 +15,15 @@ import org.preconsult.lifecycle.model.Stage;
  * claims: a known stage, deliverables a node could record, and only its own plan's catalogue
  * entry (an entry of another id, owner or kind is refused, so an owner can never change another
  * government's catalogue entries through its records), and at most one decision line per revision
- * and one deliverable per kind, as the record's tables hold them. A refusal is an
+ * and one deliverable per kind, each condition once with a known status and ids that fit their
+ * columns, as the record's tables hold them. A refusal is an
  * {@link IllegalArgumentException} naming what is wrong.
  */
 public final class RecordSummaries {
+
+    private static final int ID_LENGTH = 64;
+    private static final int NODE_LENGTH = 100;
+    private static final int ENTRY_LENGTH = 200;
 
     private RecordSummaries() {
     }
@@ -30,7 +36,9 @@ public final class RecordSummaries {
                         d.submittedAt(), d.decidedAt(), d.decidingNode())).toList(),
                 r.entry() == null ? null : EntrySummaries.of(r.entry()),
                 r.deliverables().stream().map(d -> new RecordSummary.DeliverableLine(d.kind().name(), d.title(),
-                        d.deliveredOn(), d.sizeBytes(), d.checksum(), d.link())).toList());
+                        d.deliveredOn(), d.sizeBytes(), d.checksum(), d.link())).toList(),
+                r.conditions().stream().map(c -> new RecordSummary.ConditionLine(c.conditionId(), c.decisionId(),
+                        c.decidingNode(), c.dueOn(), c.status().name(), c.entryId())).toList());
     }
 
     public static PlanRecord record(RecordSummary r) {
@@ -46,6 +54,15 @@ public final class RecordSummaries {
             return new Deliverable(Deliverable.Kind.valueOf(d.kind()), d.title(), d.deliveredOn(), d.sizeBytes(),
                     d.checksum(), d.link());
         }).toList();
+        require(r.conditions().stream().map(RecordSummary.ConditionLine::conditionId).distinct().count()
+                == r.conditions().size(), "a plan record has each condition once");
+        var conditions = r.conditions().stream().map(c -> {
+            require(c.conditionId().length() <= ID_LENGTH && length(c.decisionId()) <= ID_LENGTH
+                    && length(c.decidingNode()) <= NODE_LENGTH && length(c.entryId()) <= ENTRY_LENGTH,
+                    "condition " + c.conditionId() + ": an id is longer than its column");
+            return new PlanRecord.ConditionLine(c.conditionId(), c.decisionId(), c.decidingNode(), c.dueOn(),
+                    ConditionStatus.valueOf(c.status()), c.entryId());
+        }).toList();
         var entry = r.entry() == null ? null : EntrySummaries.entry(r.entry());
         if (entry != null) {
             require(entry.id().equals(EntryIds.plan(r.ownerNode(), r.planId()))
@@ -54,7 +71,11 @@ public final class RecordSummaries {
         }
         return new PlanRecord(r.planId(), r.ownerNode(), r.ownerName(), r.title(), r.budget(), Stage.valueOf(r.stage()),
                 r.submittedAt(), r.approvedAt(), r.kickoffOn(), r.goLiveOn(), r.cancelReason(), r.systemId(),
-                r.lastUpdateAt(), r.version(), decisions, entry, deliverables);
+                r.lastUpdateAt(), r.version(), decisions, entry, deliverables, conditions);
+    }
+
+    private static int length(String value) {
+        return value == null ? 0 : value.length();
     }
 
     private static void require(boolean condition, String message) {

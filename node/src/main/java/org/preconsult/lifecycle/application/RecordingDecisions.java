@@ -7,13 +7,15 @@ import org.preconsult.federation.model.Upward;
 import org.preconsult.lifecycle.model.PlanRecord;
 import org.preconsult.lifecycle.model.Stage;
 import org.preconsult.node.NodeSettings;
+import org.preconsult.decision.model.ConditionStatus;
+import org.preconsult.plan.application.ConditionSettled;
 import org.preconsult.plan.application.PlanDecided;
 import org.preconsult.plan.application.PlanSummaries;
 import org.preconsult.federation.application.Upstream;
 
 /**
- * Adds each decision applied to one of this node's plans to the plan's record and sends the
- * record up, in the transaction that applied the decision: every node above learns of every
+ * Adds each decision applied to one of this node's plans, with the conditions it placed, to the
+ * plan's record, and each settled condition's new status, and sends the record up, in the transaction that applied the decision: every node above learns of every
  * application in its subtree, its outcome and turnaround, and when an approved plan's updates
  * start to be owed.
  */
@@ -43,9 +45,26 @@ class RecordingDecisions {
                 .orElseGet(() -> PlanRecord.first(plan.id(), node.id(), node.name(), summary.title(), summary.budget(), now));
         var line = new PlanRecord.DecisionLine(decision.planRevision(), decision.outcome().name(), summary.budget(),
                 plan.submittedAt(), decision.decidedAt(), decision.decidingNode());
-        var after = before.decided(line, stageOf(decision.outcome()), now);
+        var placed = decision.conditions().stream().map(c -> new PlanRecord.ConditionLine(c.id(), decision.decisionId(),
+                decision.decidingNode(), c.dueDate(), ConditionStatus.OPEN, c.entryId())).toList();
+        var after = before.decided(line, placed, stageOf(decision.outcome()), now);
         records.store(after);
         outbox.announce(new Upward.PlanRecordChanged(RecordSummaries.of(after)));
+    }
+
+    /**
+     * Runs synchronously inside the transaction that settled one of this node's plan conditions:
+     * the record, with the condition's new status, goes up, so that no node above keeps counting it
+     * as owed.
+     */
+    @EventListener
+    void on(ConditionSettled event) {
+        records.find(node.id(), event.planId())
+                .flatMap(r -> r.conditionSettled(event.conditionId(), event.status(), clock.instant()))
+                .ifPresent(after -> {
+                    records.store(after);
+                    outbox.announce(new Upward.PlanRecordChanged(RecordSummaries.of(after)));
+                });
     }
 
     static Stage stageOf(org.preconsult.common.model.Outcome outcome) {

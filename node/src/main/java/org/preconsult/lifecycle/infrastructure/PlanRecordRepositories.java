@@ -30,4 +30,12 @@ public final class PlanRecordRepositories {
 
         void deleteByKeyRecordId(String recordId);
     }
+
+    @JdbcRepository(dialect = Dialect.POSTGRES)
+    public interface PlanRecordConditionRows
+            extends CrudRepository<PlanRecordConditionRow, PlanRecordConditionRow.Key> {
+        List<PlanRecordConditionRow> findByKeyRecordId(String recordId);
+
+        void deleteByKeyRecordId(String recordId);
+    }
 }

@@ -3,12 +3,14 @@ package org.preconsult.lifecycle.model;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -44,10 +46,6 @@ public final class Statistics {
     public record LeagueRow(String ownerNode, String ownerName, int approvedPlans, int inProgress, int completed,
                             int cancelled, int stalePlans, int overdueConditions, int lateRegistrations,
                             Double updatedOnTimeShare) {
-    }
-
-    /** Overdue conditions of one government, as the node that tracks them counts them. */
-    public record OverdueConditions(String ownerNode, String ownerName, int overdue) {
     }
 
     /** The table per year, oldest first, followed by the total. */
@@ -94,16 +92,18 @@ public final class Statistics {
 
     /** One row per government that has approved plans, the lowest share updated on time first. */
     public static List<LeagueRow> league(Collection<PlanRecord> records, Instant now, Duration staleAfter) {
-        return league(records, List.of(), now, staleAfter);
+        return league(records, Set.of(), now, staleAfter);
     }
 
     /**
      * One row per government that has approved plans or overdue conditions, the lowest share
      * updated on time first (then the most overdue conditions); a government without approved
-     * plans comes last.
+     * plans comes last. A condition is overdue when the owner's record has it open past its due
+     * date on {@code now}'s day, its plan is not cancelled, and {@code waivedHere} (the conditions
+     * this node waived, which the owner may not know of) does not hold it.
      */
-    public static List<LeagueRow> league(Collection<PlanRecord> records, Collection<OverdueConditions> conditions,
-                                         Instant now, Duration staleAfter) {
+    public static List<LeagueRow> league(Collection<PlanRecord> records, Set<String> waivedHere, Instant now,
+                                         Duration staleAfter) {
         Map<String, List<PlanRecord>> byOwner = new TreeMap<>();
         Map<String, String> names = new TreeMap<>();
         records.stream().filter(r -> r.approvedAt() != null)
@@ -111,11 +111,17 @@ public final class Statistics {
                     byOwner.computeIfAbsent(r.ownerNode(), o -> new ArrayList<>()).add(r);
                     names.putIfAbsent(r.ownerNode(), r.ownerName());
                 });
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         Map<String, Integer> overdue = new TreeMap<>();
-        for (var c : conditions) {
-            if (c.overdue() > 0) {
-                overdue.merge(c.ownerNode(), c.overdue(), Integer::sum);
-                names.putIfAbsent(c.ownerNode(), c.ownerName());
+        for (var r : records) {
+            if (r.stage() == Stage.CANCELLED) {
+                continue;
+            }
+            int owed = (int) r.conditions().stream()
+                    .filter(c -> c.overdueOn(today) && !waivedHere.contains(c.conditionId())).count();
+            if (owed > 0) {
+                overdue.merge(r.ownerNode(), owed, Integer::sum);
+                names.putIfAbsent(r.ownerNode(), r.ownerName());
             }
         }
         List<LeagueRow> rows = new ArrayList<>();

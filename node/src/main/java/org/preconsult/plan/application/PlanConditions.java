@@ -1,5 +1,6 @@
 package org.preconsult.plan.application;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -19,7 +20,8 @@ import org.preconsult.federation.application.Upstream;
 
 /**
  * The conditions placed on this government's plans, as it tracks them: it records fulfilment with
- * evidence, and the status travels up to the deciding node in the same transaction.
+ * evidence, and the status travels up to the deciding node in the same transaction (and, through
+ * {@link ConditionSettled}, into the plan's record that every node above keeps).
  */
 @Singleton
 public class PlanConditions {
@@ -30,9 +32,11 @@ public class PlanConditions {
     private final Clock clock;
     private final AuditTrail audit;
     private final CurrentActor actor;
+    private final ApplicationEventPublisher<ConditionSettled> settled;
 
     public PlanConditions(PlanConditionRow.Rows rows, Upstream outbox, NodeSettings node, Clock clock, AuditTrail audit,
-                          CurrentActor actor) {
+                          CurrentActor actor, ApplicationEventPublisher<ConditionSettled> settled) {
+        this.settled = settled;
         this.rows = rows;
         this.outbox = outbox;
         this.node = node;
@@ -86,6 +90,7 @@ public class PlanConditions {
                 before.decidingNode(), ConditionStatus.FULFILLED.name(), evidence, now, actor.current())));
         audit.record(actor.current(), "CONDITION", conditionId, "FULFILLED", Map.of("status", before.status()),
                 Map.of("status", after.status()));
+        settled.publishEvent(new ConditionSettled(planId, conditionId, ConditionStatus.FULFILLED));
         return new ConditionChange.Settled<>(after);
     }
 
@@ -106,6 +111,7 @@ public class PlanConditions {
                     before.planId(), node.id(), before.decidingNode(), ConditionStatus.FULFILLED.name(), evidence, now, by)));
             audit.record(by, "CONDITION", before.conditionId(), "FULFILLED", Map.of("status", before.status()),
                     Map.of("status", after.status(), "evidence", evidence));
+            settled.publishEvent(new ConditionSettled(before.planId(), before.conditionId(), ConditionStatus.FULFILLED));
             fulfilled.add(after);
         }
         return fulfilled;

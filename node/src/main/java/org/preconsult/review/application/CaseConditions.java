@@ -143,6 +143,12 @@ public class CaseConditions {
         return summaries;
     }
 
+    /** The ids of the conditions this node waived. */
+    @Transactional(readOnly = true)
+    public java.util.Set<String> waived() {
+        return rows.findConditionIdByStatus(ConditionStatus.WAIVED.name());
+    }
+
     public boolean overdue(CaseConditionRow row) {
         return row.status().equals(ConditionStatus.OPEN.name())
                 && row.dueDate().isBefore(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));

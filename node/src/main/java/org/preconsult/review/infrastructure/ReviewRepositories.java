@@ -77,5 +77,7 @@ public final class ReviewRepositories {
         Page<CaseConditionRow> findByStatus(String status, Pageable pageable);
 
         List<CaseConditionRow> findAllOrderByOwnerNode();
+
+        java.util.Set<String> findConditionIdByStatus(String status);
     }
 }

@@ -37,6 +37,12 @@ final class LifecycleCodec {
                     .setKind(d.kind()).setTitle(d.title()).setDeliveredOn(d.deliveredOn().toString())
                     .setSizeBytes(d.sizeBytes()).setChecksum(d.checksum()).setLink(text(d.link())));
         }
+        for (var c : r.conditions()) {
+            builder.addConditions(org.preconsult.federation.v1.ConditionLine.newBuilder()
+                    .setConditionId(c.conditionId()).setDecisionId(text(c.decisionId()))
+                    .setDecidingNode(text(c.decidingNode())).setDueOn(c.dueOn().toString()).setStatus(c.status())
+                    .setEntryId(text(c.entryId())));
+        }
         return builder.build();
     }
 
@@ -57,12 +63,19 @@ final class LifecycleCodec {
             return new RecordSummary.DeliverableLine(d.getKind(), d.getTitle(), deliveredOn, d.getSizeBytes(),
                     d.getChecksum(), absent(d.getLink()));
         }).toList();
+        var conditions = r.getConditionsList().stream().map(c -> {
+            var dueOn = date(c.getDueOn());
+            require(!c.getConditionId().isBlank() && dueOn != null && !c.getStatus().isBlank(),
+                    "a condition line needs its id, due date and status");
+            return new RecordSummary.ConditionLine(c.getConditionId(), absent(c.getDecisionId()),
+                    absent(c.getDecidingNode()), dueOn, c.getStatus(), absent(c.getEntryId()));
+        }).toList();
         var entry = r.hasEntry() ? FederationCodec.fromProto(r.getEntry(), receivedAt) : null;
         return new RecordSummary(r.getPlanId(), r.getOwnerNode(), absent(r.getOwnerName()), r.getTitle(),
                 decimal(r.getBudget()), r.getStage(), instant(r.getSubmittedAtEpochMs()),
                 instant(r.getApprovedAtEpochMs()), date(r.getKickoffOn()), date(r.getGoLiveOn()),
                 absent(r.getCancelReason()), absent(r.getSystemId()), Instant.ofEpochMilli(r.getLastUpdateAtEpochMs()),
-                r.getVersion(), decisions, entry, deliverables);
+                r.getVersion(), decisions, entry, deliverables, conditions);
     }
 
     private static void require(boolean condition, String message) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.preconsult.catalogue.model.CatalogueEntry;
 import org.preconsult.catalogue.model.EntryKind;
@@ -23,7 +24,7 @@ class LifecycleTest {
     static PlanRecord approved() {
         var line = new PlanRecord.DecisionLine(1, "UNCONDITIONAL_APPROVAL", null, Instant.parse("2027-04-01T00:00:00Z"),
                 Instant.parse("2027-04-20T00:00:00Z"), "prov-north");
-        return PlanRecord.first("p1", "city-a", "City A", "Plan", null, AT).decided(line, Stage.APPROVED, AT);
+        return PlanRecord.first("p1", "city-a", "City A", "Plan", null, AT).decided(line, List.of(), Stage.APPROVED, AT);
     }
 
     static PlanRecord changed(Transition t) {

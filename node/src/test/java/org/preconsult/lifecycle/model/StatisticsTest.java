@@ -2,6 +2,7 @@ package org.preconsult.lifecycle.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -10,7 +11,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.preconsult.decision.model.ConditionStatus;
 
 /** The accounts computed from plan records: Table 1's shape, turnaround, late and stale plans, the league. */
 class StatisticsTest {
@@ -31,7 +34,7 @@ class StatisticsTest {
             case "DEFERRAL" -> Stage.DEFERRED;
             default -> Stage.RETURNED;
         };
-        return PlanRecord.first("p" + n, owner, owner, "Plan " + n, budget, decided).decided(line, stage, decided);
+        return PlanRecord.first("p" + n, owner, owner, "Plan " + n, budget, decided).decided(line, List.of(), stage, decided);
     }
 
     @Test
@@ -105,16 +108,47 @@ class StatisticsTest {
         assertEquals(new Statistics.LeagueRow("city-a", "city-a", 1, 0, 0, 1, 0, 0, 0, 1.0), league.get(1));
     }
 
+    static PlanRecord withConditions(String owner, int n, Instant decided, Stage stage, PlanRecord.ConditionLine... lines) {
+        var line = new PlanRecord.DecisionLine(1, "CONDITIONAL_APPROVAL", null, decided.minus(Duration.ofDays(3)), decided,
+                "central");
+        var record = PlanRecord.first("p" + n, owner, owner, "Plan " + n, null, decided)
+                .decided(line, List.of(lines), Stage.CONDITIONALLY_APPROVED, decided);
+        return stage != Stage.CANCELLED ? record : new PlanRecord(record.planId(), owner, owner, record.title(), null,
+                Stage.CANCELLED, record.submittedAt(), record.approvedAt(), null, null, "Given up", null, decided,
+                record.version() + 1, record.decisions(), null, List.of(), record.conditions());
+    }
+
+    static PlanRecord.ConditionLine condition(String id, LocalDate due, ConditionStatus status) {
+        return new PlanRecord.ConditionLine(id, "d-" + id, "prov-north", due, status, null);
+    }
+
     @Test
-    void league_countsOverdueConditionsPerGovernment_evenOneWithoutApprovedPlansHere() {
+    void league_countsConditionsOpenPastTheirDueDate_fromTheOwnersRecords_whoeverDecided() {
         Instant decided = Instant.parse("2027-03-01T00:00:00Z");
-        var plan = record("city-a", 1, "CONDITIONAL_APPROVAL", decided.minus(Duration.ofDays(3)), decided, null);
-        var league = Statistics.league(List.of(plan), List.of(new Statistics.OverdueConditions("city-a", "City A", 2),
-                new Statistics.OverdueConditions("county-c", "County C", 1),
-                new Statistics.OverdueConditions("city-b", "City B", 0)), decided.plus(Duration.ofDays(1)), STALE);
-        assertEquals(2, league.size(), "a government with nothing overdue and no plans has no row");
-        assertEquals("city-a", league.get(0).ownerNode());
-        assertEquals(2, league.get(0).overdueConditions());
-        assertEquals(new Statistics.LeagueRow("county-c", "County C", 0, 0, 0, 0, 0, 1, 0, null), league.get(1));
+        LocalDate due = LocalDate.of(2027, 3, 10);
+        var cityA = withConditions("city-a", 1, decided, Stage.CONDITIONALLY_APPROVED,
+                condition("c1", due, ConditionStatus.OPEN), condition("c2", due, ConditionStatus.OPEN),
+                condition("c3", due, ConditionStatus.FULFILLED), condition("c4", due.plusDays(30), ConditionStatus.OPEN));
+        var cityB = withConditions("city-b", 2, decided, Stage.CONDITIONALLY_APPROVED,
+                condition("c5", due, ConditionStatus.OPEN));
+        var cancelled = withConditions("county-c", 3, decided, Stage.CANCELLED, condition("c6", due, ConditionStatus.OPEN));
+        var records = List.of(cityA, cityB, cancelled);
+
+        var onDueDate = Statistics.league(records, Set.of(), due.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), STALE);
+        assertTrue(onDueDate.stream().allMatch(r -> r.overdueConditions() == 0), "nothing is overdue on its due date");
+
+        var dayAfter = due.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        var league = Statistics.league(records, Set.of(), dayAfter, STALE);
+        assertEquals(2, row(league, "city-a").overdueConditions(), "open past due; not fulfilled, not yet due");
+        assertEquals(1, row(league, "city-b").overdueConditions());
+        assertEquals(0, row(league, "county-c").overdueConditions(), "a cancelled plan owes nothing");
+
+        var waived = Statistics.league(records, Set.of("c5"), dayAfter, STALE);
+        assertEquals(0, row(waived, "city-b").overdueConditions(), "a condition this node waived is not counted");
+        assertEquals("city-a", league.get(0).ownerNode(), "most overdue first among equal shares");
+    }
+
+    static Statistics.LeagueRow row(List<Statistics.LeagueRow> league, String owner) {
+        return league.stream().filter(r -> r.ownerNode().equals(owner)).findFirst().orElseThrow();
     }
 }
