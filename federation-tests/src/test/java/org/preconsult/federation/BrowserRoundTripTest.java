@@ -437,6 +437,101 @@ class BrowserRoundTripTest {
         }
     }
 
+    /** The adoption pages: axe-core must find nothing at all on them, nor on the entry page with its request form. */
+    static final List<String> ADOPTION_PAGES = List.of("/adoptions", "/catalogue/entry");
+
+    @Test
+    void adoptionPages_cityAAsksForCityBsSystemWithTheKeyboard_cityBAccepts_andNoticesFollow_inEnglish() {
+        adoption("en");
+    }
+
+    @Test
+    void adoptionPages_cityAAsksForCityBsSystemWithTheKeyboard_cityBAccepts_andNoticesFollow_inKorean() {
+        adoption("ko");
+    }
+
+    private void adoption(String lang) {
+        var cityA = federation.node("city-a");
+        var cityB = federation.node("city-b");
+        boolean ko = lang.equals("ko");
+        String name = ko ? "소음 민원 지도" : "Noise complaint map";
+        String theirs = "city-b:system:" + cityB.postJson("COORDINATOR", "/api/v1/systems", PlanFixture.system(name,
+                "Residents report noise on a map and follow the handling of their complaint.")).get("id");
+        // City A's customized copy; named to sort after the systems other walks retire from the list.
+        String copyName = ko ? "하수도 소음 지도 (수정본)" : "Zone noise map (customized)";
+        String copyId = (String) cityA.postJson("COORDINATOR", "/api/v1/systems", PlanFixture.system(copyName,
+                "The noise map with the city's own districts.")).get("id");
+        FederationFixture.await("City B's system reaches City A's catalogue", Duration.ofSeconds(30),
+                () -> cityA.count("SELECT COUNT(*) FROM catalogue_entry WHERE id = ?", theirs) == 1);
+        String local = "http://localhost:" + port("city-a");
+        String owner = "http://127.0.0.1:" + port("city-b");
+        String query = ko ? "?lang=ko" : "";
+        try (var browser = new Browser()) {
+            // City A's coordinator asks for the system from its catalogue entry, with the keyboard alone.
+            browser.open(local + "/sign-in" + query);
+            browser.type("#username", "coordinator");
+            browser.type("#password", "coordinator-password");
+            browser.clickThrough("#sign-in");
+            browser.open(local + "/catalogue/entry?id=" + theirs);
+            assertEquals(lang, browser.lang());
+            browser.tabTo("#copyChoice");
+            browser.typeHere(copyName.substring(0, 4));
+            browser.tabTo("#motivation");
+            browser.typeHere(ko ? "우리 시도 같은 서비스가 필요하여 구역만 바꾸어 쓰려고 합니다." : "We need the same service; we would change the districts only.");
+            browser.screenshot("30-adoption-request-" + lang);
+            browser.tabTo("#request-adoption");
+            browser.pressThrough(Keys.ENTER);
+            assertTrue(browser.text("#notice").length() > 0 && browser.url().contains("/adoptions/"), browser.url());
+            String adoption = browser.url().replaceAll(".*/adoptions/([^?]+).*", "$1");
+            assertEquals(1, cityA.count("SELECT COUNT(*) FROM adoption WHERE id = ? AND copy_entry_id = ?", adoption,
+                    "city-a:system:" + copyId), "the copy chosen with the keyboard");
+            browser.clickThrough(".govuk-service-navigation a[href='/adoptions']");
+            assertTrue(browser.text("#outgoing").contains(name));
+            browser.screenshot("31-adoptions-" + lang);
+
+            // City B's operator: the incoming request, a decline without a reason refused, then accepted by keyboard.
+            FederationFixture.await("the request reaches City B", Duration.ofSeconds(30),
+                    () -> cityB.count("SELECT COUNT(*) FROM adoption WHERE id = ?", adoption) == 1);
+            browser.open(owner + "/sign-in" + query);
+            browser.type("#username", "operator");
+            browser.type("#password", "operator-password");
+            browser.clickThrough("#sign-in");
+            browser.open(owner + "/adoptions");
+            assertTrue(browser.text("#incoming").contains("City A"));
+            browser.clickLink(name);
+            browser.clickThrough("#decline-button");
+            assertTrue(browser.text(".govuk-error-summary").length() > 0, "a decline needs its reason");
+            browser.screenshot("32-adoption-answer-" + lang);
+            browser.tabTo("#acceptReason");
+            browser.typeHere(ko ? "환영합니다. 수정본을 바꾸면 알려 주십시오." : "Welcome; tell us when you change your copy.");
+            browser.tabTo("#accept-button");
+            browser.pressThrough(Keys.SPACE);
+            assertTrue(browser.text("#notice").length() > 0);
+            assertEquals(1, cityB.count("SELECT COUNT(*) FROM adoption WHERE id = ? AND state = 'ACCEPTED'", adoption));
+
+            // Back at City A: a written notice, and one sent by itself when the copy is retired.
+            FederationFixture.await("the acceptance reaches City A", Duration.ofSeconds(30),
+                    () -> cityA.count("SELECT COUNT(*) FROM adoption WHERE id = ? AND state = 'ACCEPTED'", adoption) == 1);
+            browser.open(local + "/adoptions/" + adoption);
+            browser.tabTo("#noticeText");
+            browser.typeHere(ko ? "구역 경계를 2027년 행정구역에 맞추었습니다." : "We moved the district borders to the 2027 map.");
+            browser.tabTo("#notice-button");
+            browser.pressThrough(Keys.ENTER);
+            cityA.postJson("COORDINATOR", "/api/v1/systems/" + copyId + "/retirement", Map.of("retiredOn",
+                    java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString(), "reason", "Merged into the original."));
+            browser.open(local + "/adoptions/" + adoption);
+            assertTrue(browser.text("#notices").contains(ko ? "자동" : "Automatic"), browser.text("#notices"));
+            browser.screenshot("33-adoption-notices-" + lang);
+
+            VIOLATIONS.addAll(browser.violations);
+            TIMINGS.putAll(browser.serverMillis);
+            System.out.printf("axe-core on the adoption pages (%s): %d pages checked, violations: %s%n", lang,
+                    browser.pagesChecked, browser.violationsOn(ADOPTION_PAGES));
+            assertEquals(List.of(), browser.violationsOn(ADOPTION_PAGES), "axe-core violations of any impact on the adoption pages");
+            assertEquals(List.of(), browser.seriousOrCritical(), "serious or critical accessibility violations");
+        }
+    }
+
     private static void waitForCaseOf(Browser browser, String title) {
         browser.waitUntil("the case page of " + title, () -> browser.text("h1").contains(title));
     }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.grpc.ManagedChannel;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
@@ -15,12 +14,9 @@ import io.micronaut.security.token.generator.TokenGenerator;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -32,18 +28,13 @@ import org.preconsult.adoption.infrastructure.AdoptionRows;
 import org.preconsult.federation.v1.AdoptionMessage;
 import org.preconsult.federation.v1.Envelope;
 import org.preconsult.federation.v1.EnvelopeAck;
-import org.preconsult.federation.v1.FederationGrpc;
 import org.preconsult.federation.v1.FeedItem;
-import org.preconsult.federation.v1.PullRequest;
-import org.preconsult.federation.v1.PushRequest;
-import org.preconsult.federation.v1.SystemSummary;
-import org.preconsult.node.NodeRole;
 import org.preconsult.sync.application.ApplyingFeed;
 import org.preconsult.sync.infrastructure.FeedWire;
 import org.preconsult.sync.infrastructure.GrpcServer;
 import org.preconsult.sync.infrastructure.SyncRepositories.RejectedItemRows;
+import org.preconsult.testing.ChildGovernments;
 import org.preconsult.testing.NodeFixture;
-import org.preconsult.testing.TrustFixture;
 import org.preconsult.trust.infrastructure.OriginSeals;
 import org.preconsult.trust.model.OriginCheck;
 
@@ -80,9 +71,7 @@ class AdoptionApiTest implements TestPropertyProvider {
     @Inject
     ApplyingFeed applyingFeed;
 
-    private final Map<String, TrustFixture.Child> children = new HashMap<>();
-    private final Map<String, ManagedChannel> channels = new HashMap<>();
-    private final Map<String, Long> seqs = new HashMap<>();
+    private ChildGovernments governments;
     private String ownEntry;
     private String incomingId;
     private String outgoingId;
@@ -98,10 +87,7 @@ class AdoptionApiTest implements TestPropertyProvider {
 
     @BeforeAll
     void connect() {
-        for (String child : new String[] {"prov-x", "prov-y"}) {
-            children.put(child, TrustFixture.enrol(context, child, NodeRole.PROVINCIAL));
-            channels.put(child, children.get(child).channel(grpc.port()));
-        }
+        governments = ChildGovernments.enrol(context, grpc.port(), "prov-x", "prov-y");
         var system = call("POST", "/api/v1/systems", "{\"name\":\"Permit portal\",\"description\":\"Residents apply online.\"}",
                 "COORDINATOR");
         ownEntry = NodeFixture.NODE_ID + ":system:" + system.json().get("id");
@@ -109,9 +95,7 @@ class AdoptionApiTest implements TestPropertyProvider {
 
     @AfterAll
     void disconnect() throws InterruptedException {
-        for (ManagedChannel channel : channels.values()) {
-            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-        }
+        governments.close();
     }
 
     private NodeFixture.Reply call(String method, String path, String body, String role) {
@@ -122,47 +106,25 @@ class AdoptionApiTest implements TestPropertyProvider {
         return NodeFixture.send(http.toBlocking(), json, NodeFixture.as(tokens, request, role));
     }
 
-    private FederationGrpc.FederationBlockingStub stub(String child) {
-        return FederationGrpc.newBlockingStub(channels.get(child)).withDeadlineAfter(10, TimeUnit.SECONDS);
-    }
-
     private Envelope envelope(String origin, AdoptionMessage.Builder message) {
-        long seq = seqs.merge(origin, 1L, Long::sum);
-        return Envelope.newBuilder().setOriginNode(origin).setSeq(seq).setOriginIncarnation("life-1")
-                .setCreatedAtEpochMs(Instant.now().toEpochMilli()).setAdoptionMessage(message).build();
+        return governments.envelope(origin, message);
     }
 
     private static AdoptionMessage.Builder message(String from, String kind, String adoptionId, String entryId) {
-        return AdoptionMessage.newBuilder().setMessageId(from + ":" + java.util.UUID.randomUUID()).setAdoptionId(adoptionId)
-                .setFromNode(from).setFromName("Province " + from.substring(5).toUpperCase()).setToNode(NodeFixture.NODE_ID)
-                .setKind(kind).setEntryId(entryId).setSentAtEpochMs(Instant.now().toEpochMilli());
+        return ChildGovernments.message(from, kind, adoptionId, entryId);
     }
 
     /** Pushes as {@code sender} an envelope sealed by {@code sealer} (the same child, unless a test forges). */
     private EnvelopeAck push(String sender, String sealer, Envelope envelope) {
-        return push(sender, children.get(sealer).seal(envelope));
+        return governments.push(sender, sealer, envelope);
     }
 
     private EnvelopeAck push(String sender, Envelope sealed) {
-        return stub(sender).push(PushRequest.newBuilder().setSenderNode(sender).addEnvelopes(sealed).build()).getAcks(0);
+        return governments.push(sender, sealed);
     }
 
-    /** The items of the child's feed this node offers it now. */
     private List<FeedItem> feedOf(String child) {
-        var stream = FederationGrpc.newBlockingStub(channels.get(child)).withDeadlineAfter(1500, TimeUnit.MILLISECONDS)
-                .pull(PullRequest.newBuilder().setNodeId(child).build());
-        List<FeedItem> items = new ArrayList<>();
-        try {
-            while (stream.hasNext()) {
-                var item = stream.next();
-                if (item.hasAddressedEnvelope()) {
-                    items.add(item);
-                }
-            }
-        } catch (io.grpc.StatusRuntimeException deadline) {
-            // The pull stream ends at its deadline.
-        }
-        return items;
+        return governments.feedOf(child);
     }
 
     @SuppressWarnings("unchecked")
@@ -219,7 +181,7 @@ class AdoptionApiTest implements TestPropertyProvider {
     void forgedOrAlteredMessages_areRefused_andChangeNothing() {
         long adoptions = adoptionRows.count();
         // Altered after sealing: the origin's signature no longer matches.
-        var sealed = children.get("prov-x").seal(envelope("prov-x", message("prov-x", "REQUEST", "prov-x:adoption:3", ownEntry)));
+        var sealed = governments.seal("prov-x", envelope("prov-x", message("prov-x", "REQUEST", "prov-x:adoption:3", ownEntry)));
         var altered = sealed.toBuilder().setAdoptionMessage(sealed.getAdoptionMessage().toBuilder().setText("Give it to us.")).build();
         assertEquals(EnvelopeAck.Result.REJECTED, push("prov-x", altered).getResult());
         // Sealed by prov-y in prov-x's name.
@@ -235,14 +197,7 @@ class AdoptionApiTest implements TestPropertyProvider {
     @Test
     @Order(4)
     void aNodeCannotAcceptOnBehalfOfTheOwner() {
-        var system = SystemSummary.newBuilder().setSystemId("sys-1").setVersion(1).setOwnerNode("prov-x")
-                .setOwnerName("Province X").setName("Water meters").setDescription("Reads water meters.")
-                .setStatus("OPERATING").setLanguage("en");
-        long seq = seqs.merge("prov-x", 1L, Long::sum);
-        var announced = Envelope.newBuilder().setOriginNode("prov-x").setSeq(seq).setOriginIncarnation("life-1")
-                .setCreatedAtEpochMs(Instant.now().toEpochMilli()).setSystemRegistered(system).build();
-        assertEquals(EnvelopeAck.Result.ACCEPTED, push("prov-x", "prov-x", announced).getResult());
-        String theirEntry = "prov-x:system:sys-1";
+        String theirEntry = governments.announceSystem("prov-x", "sys-1", "Water meters", "Reads water meters.");
 
         assertEquals(409, call("POST", "/api/v1/adoptions", "{\"entryId\":\"" + ownEntry + "\"}", "COORDINATOR").status(),
                 "this node's own entry is not adopted");
@@ -274,7 +229,7 @@ class AdoptionApiTest implements TestPropertyProvider {
         long rejectedBefore = rejectedItems.count();
         long noticesBefore = noticeRows.count();
         long position = 1_000_000;
-        var notice = children.get("prov-x").seal(envelope("prov-x",
+        var notice = governments.seal("prov-x", envelope("prov-x",
                 message("prov-x", "CHANGE_NOTICE", outgoingId, "prov-x:system:sys-1").setText("New meter models.")));
         var altered = notice.toBuilder().setAdoptionMessage(notice.getAdoptionMessage().toBuilder().setText("Retired.")).build();
         applyingFeed.apply(FeedWire.pulled(FeedItem.newBuilder().setPosition(++position).setAddress(NodeFixture.NODE_ID)

@@ -109,6 +109,11 @@ class MessagesTest {
         Stream.of("kickoff", "completion").forEach(s -> needed.addAll(List.of("lifecycle." + s + ".title",
                 "lifecycle." + s + ".intro", "lifecycle." + s + ".button")));
         needed.addAll(List.of("notice.kickedoff", "notice.completed", "notice.cancelled", "notice.delivered"));
+        Stream.of(org.preconsult.adoption.model.AdoptionState.values()).forEach(v -> needed.add("adoptionState." + v));
+        Stream.of("copyEntryId", "motivation", "acceptReason", "declineReason", "noticeText")
+                .forEach(f -> needed.addAll(List.of("field." + f, "hint." + f, "adoptions.error." + f)));
+        Stream.of("requested", "accepted", "declined", "noticeSent").forEach(n -> needed.add("adoptions.notice." + n));
+        org.preconsult.adoption.model.ChangeNotice.TEXTS.forEach(t -> needed.add(t.key()));
         var en = keys("en");
         var ko = keys("ko");
         var missing = new TreeSet<String>();

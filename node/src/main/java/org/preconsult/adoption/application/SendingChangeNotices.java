@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import org.preconsult.adoption.infrastructure.AdoptionRows;
 import org.preconsult.adoption.infrastructure.AdoptionRows.AdoptionRow;
 import org.preconsult.adoption.model.AdoptionState;
+import org.preconsult.adoption.model.ChangeNotice;
 import org.preconsult.audit.application.CurrentActor;
 import org.preconsult.catalogue.application.CatalogueChanged;
 import org.preconsult.catalogue.model.CatalogueEntry;
@@ -38,14 +39,12 @@ class SendingChangeNotices {
         String accepted = AdoptionState.ACCEPTED.name();
         for (AdoptionRow row : rows.findByEntryIdAndState(entry.id(), accepted)) {
             if (row.ownerNode().equals(node.id())) {
-                notice(row, entry, "The original " + entry.name() + " changed: now " + entry.status() + ", version "
-                        + entry.version() + ".");
+                notice(row, entry, ChangeNotice.ORIGINAL_CHANGED.fill(entry.name(), entry.status(), entry.version()));
             }
         }
         for (AdoptionRow row : rows.findByCopyEntryIdAndState(entry.id(), accepted)) {
             if (row.adopterNode().equals(node.id())) {
-                notice(row, entry, "The customized copy " + entry.name() + " changed: now " + entry.status()
-                        + ", version " + entry.version() + ".");
+                notice(row, entry, ChangeNotice.COPY_CHANGED.fill(entry.name(), entry.status(), entry.version()));
             }
         }
     }

@@ -158,6 +158,12 @@ public class Catalogue {
         return rows.findById(id).map(CatalogueRowMapper::toEntry);
     }
 
+    /** At most {@code max} entries that {@code node} owns, by name. */
+    @Transactional(readOnly = true)
+    public List<CatalogueEntry> ownedBy(String node, int max) {
+        return rows.findByOriginNodeOrderByName(node, Pageable.from(0, max)).stream().map(CatalogueRowMapper::toEntry).toList();
+    }
+
     @Transactional(readOnly = true)
     public Page<CatalogueEntry> list(Pageable pageable) {
         return rows.findAll(pageable).map(CatalogueRowMapper::toEntry);

@@ -13,6 +13,9 @@ public interface CatalogueEntryRows extends CrudRepository<CatalogueEntryRow, St
 
     Page<CatalogueEntryRow> findAll(Pageable pageable);
 
+    /** The entries one node owns, by name: a government's own systems and plans in its catalogue copy. */
+    List<CatalogueEntryRow> findByOriginNodeOrderByName(String originNode, Pageable pageable);
+
     /** Changes after a watermark, in change order, for an index catching up. */
     List<CatalogueEntryRow> findByChangeSeqGreaterThanOrderByChangeSeq(long changeSeq, Pageable pageable);
 

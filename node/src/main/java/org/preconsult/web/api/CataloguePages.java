@@ -50,7 +50,8 @@ public class CataloguePages {
     public record EntryPage(Ui ui, String id, String name, String kind, String owner, String status, String language,
                             String description, List<String> functions, String functionCode, BigDecimal budget,
                             String originNode, List<Translation> translations, List<String> relations,
-                            List<org.preconsult.catalogue.model.PracticeMark> marks, boolean canMark, String notice) {
+                            List<org.preconsult.catalogue.model.PracticeMark> marks, boolean canMark, String notice,
+                            AdoptionPages.Panel adoption) {
 
         /** The page that marks the entry as best practice, or changes or withdraws this node's mark. */
         public String practiceHref() {
@@ -61,17 +62,19 @@ public class CataloguePages {
     private final UiContext context;
     private final BrowsingCatalogue browsing;
     private final RedundancyCheck checking;
+    private final AdoptionPages adoptions;
 
     private final org.preconsult.catalogue.application.BestPracticeMarks marks;
     private final org.preconsult.node.NodeSettings node;
 
-    CataloguePages(UiContext context, BrowsingCatalogue browsing, RedundancyCheck checking,
+    CataloguePages(UiContext context, BrowsingCatalogue browsing, RedundancyCheck checking, AdoptionPages adoptions,
                    org.preconsult.catalogue.application.BestPracticeMarks marks, org.preconsult.node.NodeSettings node) {
         this.marks = marks;
         this.node = node;
         this.context = context;
         this.browsing = browsing;
         this.checking = checking;
+        this.adoptions = adoptions;
     }
 
     @Get
@@ -143,7 +146,7 @@ public class CataloguePages {
                 e.functionCode(), e.budget(), e.originNode(), found.get().translations(),
                 found.get().relations().stream().map(r -> r.type().name() + ": " + r.target()).toList(),
                 marks.marksOf(List.of(id)).getOrDefault(id, List.of()), canMark,
-                notice == null || !notice.matches("[a-z]{1,20}") ? null : notice)));
+                notice == null || !notice.matches("[a-z]{1,20}") ? null : notice, adoptions.panel(ui, e))));
     }
 
     private static EntryRow row(DescribedEntry described, Integer score) {

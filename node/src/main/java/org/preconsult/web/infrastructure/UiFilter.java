@@ -27,7 +27,8 @@ import org.reactivestreams.Publisher;
  * Content-Security-Policy.
  */
 @Filter({"/", "/sign-in", "/sign-out", "/plans/**", "/plans", "/cases", "/cases/**", "/catalogue", "/catalogue/**",
-        "/operator/**", "/audit", "/systems", "/systems/**", "/reports", "/reports/**"})
+        "/operator/**", "/audit", "/systems", "/systems/**", "/reports", "/reports/**",
+        "/adoptions", "/adoptions/**"})
 class UiFilter implements HttpServerFilter {
 
     /** Header the page script sets on its own requests: they get a 401, not a redirect. */
