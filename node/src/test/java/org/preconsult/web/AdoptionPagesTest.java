@@ -260,14 +260,15 @@ class AdoptionPagesTest implements TestPropertyProvider {
         assertEquals(200, api.send(HttpRequest.PUT("/api/v1/systems/" + systemId, Map.of("name", "School meals",
                 "description", "Parents order and pay school meals online.", "status", "OPERATING")), "COORDINATOR").status());
         assertEquals(notices + 2, noticeRows.count(), "the change of the original is told by itself");
+        // Version 2 was the acceptance's own: the adopter under "used by", which tells nobody.
         var shown = coordinator.body("/adoptions/" + id);
         assertTrue(shown.contains("The menu export changed.") && shown.contains("Sent to Province X (prov-x)")
-                && shown.contains("Automatic") && shown.contains("The original School meals changed: now Operating, version 2."), shown);
+                && shown.contains("Automatic") && shown.contains("The original School meals changed: now Operating, version 3."), shown);
         var korean = new PageClient(http);
         korean.acceptLanguage = "ko";
         korean.signIn("coord", "coordinator-password");
         var ko = korean.body("/adoptions/" + id);
-        assertTrue(ko.contains("원본 School meals이(가) 바뀌었습니다. 현재 상태: 운영 중, 버전 2."), ko);
+        assertTrue(ko.contains("원본 School meals이(가) 바뀌었습니다. 현재 상태: 운영 중, 버전 3."), ko);
     }
 
     @Test
