@@ -532,6 +532,65 @@ class BrowserRoundTripTest {
         }
     }
 
+    static final List<String> PRACTICE_PAGES = List.of("/catalogue/best-practice", "/catalogue/entry");
+
+    @Test
+    void bestPractice_aProvincesReviewerMarksASystemWithTheKeyboard_andACityReadsTheMark_inEnglish() {
+        bestPractice("en");
+    }
+
+    @Test
+    void bestPractice_aProvincesReviewerMarksASystemWithTheKeyboard_andACityReadsTheMark_inKorean() {
+        bestPractice("ko");
+    }
+
+    private void bestPractice(String lang) {
+        boolean ko = lang.equals("ko");
+        var cityA = federation.node("city-a");
+        String entry = "city-b:system:" + federation.node("city-b").postJson("COORDINATOR", "/api/v1/systems",
+                PlanFixture.system(ko ? "공원 시설 예약" : "Park pavilion booking",
+                        "Residents book park pavilions and sports fields online and pay the fee.")).get("id");
+        FederationFixture.await("the system reaches North Province", Duration.ofSeconds(30),
+                () -> federation.node("prov-north").count("SELECT COUNT(*) FROM catalogue_entry WHERE id = ?", entry) == 1);
+        String province = "http://127.0.0.1:" + port("prov-north");
+        String local = "http://localhost:" + port("city-a");
+        String query = ko ? "?lang=ko" : "";
+        String reason = ko ? "도내 세 개 시가 수정 없이 도입함." : "Adopted by three cities of the province without changes.";
+        try (var browser = new Browser()) {
+            browser.open(province + "/sign-in" + query);
+            browser.type("#username", "reviewer");
+            browser.type("#password", "reviewer-password");
+            browser.clickThrough("#sign-in");
+            browser.open(province + "/catalogue/entry?id=" + entry);
+            browser.clickThrough("#practice-link");
+            browser.clickThrough("#practice-mark");
+            assertTrue(browser.text(".govuk-error-summary").length() > 0, "a mark needs its reason");
+            browser.screenshot("34-best-practice-error-" + lang);
+            browser.tabTo("#practiceReason");
+            browser.typeHere(reason);
+            browser.tabTo("#practice-mark");
+            browser.pressThrough(Keys.ENTER);
+            assertTrue(browser.text("#notice").length() > 0 && browser.text("#best-practice").length() > 0, browser.url());
+
+            // The mark travels down: City A's coordinator reads it on the same entry.
+            FederationFixture.await("the mark reaches City A", Duration.ofSeconds(30), () -> cityA.count(
+                    "SELECT COUNT(*) FROM best_practice_mark WHERE entry_id = ? AND withdrawn = FALSE", entry) == 1);
+            browser.open(local + "/sign-in" + query);
+            browser.type("#username", "coordinator");
+            browser.type("#password", "coordinator-password");
+            browser.clickThrough("#sign-in");
+            browser.open(local + "/catalogue/entry?id=" + entry);
+            assertEquals(lang, browser.lang());
+            assertTrue(browser.text(".app-practice-mark").contains(reason), browser.text(".app-practice-mark"));
+            browser.screenshot("35-best-practice-at-a-city-" + lang);
+
+            VIOLATIONS.addAll(browser.violations);
+            TIMINGS.putAll(browser.serverMillis);
+            assertEquals(List.of(), browser.violationsOn(PRACTICE_PAGES), "axe-core violations of any impact on the best-practice pages");
+            assertEquals(List.of(), browser.seriousOrCritical(), "serious or critical accessibility violations");
+        }
+    }
+
     private static void waitForCaseOf(Browser browser, String title) {
         browser.waitUntil("the case page of " + title, () -> browser.text("h1").contains(title));
     }
