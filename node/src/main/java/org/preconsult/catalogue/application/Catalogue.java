@@ -78,7 +78,22 @@ public class Catalogue {
         if (existing.isPresent() && sameContent(CatalogueRowMapper.toEntry(existing.get()), entry) && !detailsChange) {
             return Upsert.UNCHANGED;
         }
+        // The feed's counter before the catalogue's: the lock order of Counters.
+        if (node.hasChildren()) {
+            var sentTranslations = translations != null ? translations : storedTranslations(entry.id());
+            var sentRelations = relations != null ? distinct(relations) : storedRelations(entry.id());
+            boolean nothingToSay = translations == null && relations == null && sentTranslations.isEmpty()
+                    && sentRelations.isEmpty();
+            feed.broadcast(nothingToSay ? EntrySummaries.of(entry) : EntrySummaries.of(entry, sentTranslations, sentRelations));
+        }
         long changeSeq = counters.next(CHANGE_COUNTER);
+        // The catalogue counter stays locked until this transaction ends, so no other write of the
+        // catalogue runs meanwhile: what is stored now decides between insert and update, and two
+        // transactions writing a new entry at once cannot both insert it.
+        existing = rows.findById(entry.id());
+        if (existing.isPresent() && existing.get().version() > entry.version()) {
+            return Upsert.STALE;
+        }
         var row = CatalogueRowMapper.toRow(entry, changeSeq);
         if (existing.isPresent()) {
             rows.update(row);
@@ -90,13 +105,6 @@ public class Catalogue {
         }
         if (relations != null) {
             details.replaceRelations(entry.id(), relations);
-        }
-        if (node.hasChildren()) {
-            var sentTranslations = translations != null ? translations : storedTranslations(entry.id());
-            var sentRelations = relations != null ? distinct(relations) : storedRelations(entry.id());
-            boolean nothingToSay = translations == null && relations == null && sentTranslations.isEmpty()
-                    && sentRelations.isEmpty();
-            feed.broadcast(nothingToSay ? EntrySummaries.of(entry) : EntrySummaries.of(entry, sentTranslations, sentRelations));
         }
         boolean detailsOnly = existing.isPresent() && sameFields(CatalogueRowMapper.toEntry(existing.get()), entry);
         events.publishEvent(new CatalogueChanged(entry, changeSeq, detailsOnly));
