@@ -6,7 +6,7 @@
   if (typeof uPlot === 'undefined') {
     return;
   }
-  var format = new Intl.NumberFormat(document.documentElement.lang || undefined);
+  var family = getComputedStyle(document.body).fontFamily;
   var whole = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1e3, 2e3, 5e3, 1e4, 2e4, 5e4, 1e5];
   Array.prototype.forEach.call(document.querySelectorAll('figure[data-chart]'), function (box) {
     var source = document.getElementById(box.getAttribute('data-chart'));
@@ -25,22 +25,19 @@
       drawn.reverse();
     }
     var top = Math.max.apply(null, drawn.map(function (v) { return Math.max.apply(null, v.map(function (y) { return y || 0; })); }));
-    var label = function (u, i) { return i == null ? '' : (d.labels[i] || ''); };
+    var axis = { font: '14px ' + family, labelFont: 'bold 14px ' + family, labelSize: 36 };
     new uPlot({
       title: d.title,
       width: Math.min(box.clientWidth || 640, 960),
       height: 300,
       scales: { x: { time: false, range: [-0.5, xs.length - 0.5] }, y: { range: [0, Math.max(5, Math.ceil(top * 1.15))] } },
+      legend: { live: false },
       axes: [
-        { label: d.x, splits: xs, values: function (u, splits) { return splits.map(function (i) { return label(u, i); }); } },
-        { label: d.y, incrs: d.stacked ? whole : undefined }
+        Object.assign({ label: d.x, splits: xs, values: function (u, splits) { return splits.map(function (i) { return d.labels[i] || ''; }); } }, axis),
+        Object.assign({ label: d.y, incrs: d.stacked ? whole : undefined }, axis)
       ],
-      series: [{ label: d.x, value: label }].concat(series.map(function (s) {
-        return {
-          label: s.name, fill: s.fill, stroke: s.stroke, points: { show: false },
-          paths: uPlot.paths.bars({ size: [s.width, 120] }),
-          value: function (u, v, si, i) { return i == null || s.values[i] == null ? '–' : format.format(s.values[i]); }
-        };
+      series: [{}].concat(series.map(function (s) {
+        return { label: s.name, fill: s.fill, stroke: s.stroke, points: { show: false }, paths: uPlot.paths.bars({ size: [s.width, 120] }) };
       }))
     }, [xs].concat(drawn), box);
   });
