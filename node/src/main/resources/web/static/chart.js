@@ -34,11 +34,16 @@
       legend: { live: false },
       axes: [
         Object.assign({ label: d.x, splits: xs, values: function (u, splits) { return splits.map(function (i) { return d.labels[i] || ''; }); } }, axis),
-        Object.assign({ label: d.y, incrs: d.stacked ? whole : undefined }, axis)
+        Object.assign({ incrs: d.stacked ? whole : undefined }, axis)
       ],
       series: [{}].concat(series.map(function (s) {
         return { label: s.name, fill: s.fill, stroke: s.stroke, points: { show: false }, paths: uPlot.paths.bars({ size: [s.width, 120] }) };
       }))
     }, [xs].concat(drawn), box);
+    // The y axis's name reads across, above the axis (a rotated Korean name is hard to read).
+    var name = document.createElement('p');
+    name.className = 'app-chart__y';
+    name.textContent = d.y;
+    box.querySelector('.u-title').after(name);
   });
 })();

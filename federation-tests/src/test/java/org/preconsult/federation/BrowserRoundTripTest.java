@@ -293,7 +293,9 @@ class BrowserRoundTripTest {
                     + "imp-" + lang + "-2,SPACESHIP,City A,,Launches rockets.\n");
             browser.chooseFile("#file", csv);
             browser.clickThrough("#upload");
-            assertTrue(browser.text("#refused").contains("row 3"), browser.text("#refused"));
+            assertTrue(browser.text("#refused").contains(lang.equals("ko") ? "3행" : "row 3"), browser.text("#refused"));
+            assertTrue(browser.text("#refused").contains(lang.equals("ko") ? "name 값은 필수입니다" : "name is required"),
+                    "the reason in the page's language: " + browser.text("#refused"));
             browser.screenshot("21-import-refused-" + lang);
             browser.open(local + "/operator/review-policy");
             browser.screenshot("22-review-policy-" + lang);
