@@ -44,6 +44,7 @@
     var name = document.createElement('p');
     name.className = 'app-chart__y';
     name.textContent = d.y;
-    box.querySelector('.u-title').after(name);
+    var plot = box.querySelector('.u-wrap');
+    plot.parentNode.insertBefore(name, plot);
   });
 })();
