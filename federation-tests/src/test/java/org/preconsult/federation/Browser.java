@@ -164,6 +164,11 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** What a script run in the page returns (a measurement the test checks). */
+    Object script(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
     /** Saves the whole page as docs/ui/{name}.png. */
     void screenshot(String name) {
         var js = (JavascriptExecutor) driver;

@@ -293,7 +293,9 @@ class BrowserRoundTripTest {
                     + "imp-" + lang + "-2,SPACESHIP,City A,,Launches rockets.\n");
             browser.chooseFile("#file", csv);
             browser.clickThrough("#upload");
-            assertTrue(browser.text("#refused").contains("row 3"), browser.text("#refused"));
+            assertTrue(browser.text("#refused").contains(lang.equals("ko") ? "3행" : "row 3"), browser.text("#refused"));
+            assertTrue(browser.text("#refused").contains(lang.equals("ko") ? "name 값은 필수입니다" : "name is required"),
+                    "the reason in the page's language: " + browser.text("#refused"));
             browser.screenshot("21-import-refused-" + lang);
             browser.open(local + "/operator/review-policy");
             browser.screenshot("22-review-policy-" + lang);
@@ -424,6 +426,13 @@ class BrowserRoundTripTest {
             browser.clickThrough(".govuk-service-navigation a[href='/statistics']");
             assertTrue(browser.text("#statistics").length() > 0 && browser.text("#league-table").contains("City A"),
                     browser.text("#league-table"));
+            browser.waitUntil("the outcomes chart is drawn", () -> ((Number) browser.script(
+                    "const c = document.querySelector('#statistics-chart canvas');"
+                            + " return c ? c.getBoundingClientRect().width * c.getBoundingClientRect().height : 0;")).doubleValue() > 0);
+            assertTrue(browser.text("#statistics-chart").contains(lang.equals("ko") ? "조건부 적정" : "Conditionally approved"),
+                    "the chart's legend in the page's language: " + browser.text("#statistics-chart"));
+            assertEquals(Boolean.TRUE, browser.script("const t = document.querySelector('#statistics');"
+                    + " return t.getBoundingClientRect().width <= t.parentElement.clientWidth;"), "the year table fits at 1280 px");
             browser.screenshot("29-statistics-" + lang);
             browser.open(central + "/statistics?subtree=prov-north");
             assertTrue(browser.text("#statistics-scope").contains("prov-north"));

@@ -313,6 +313,32 @@ class WebUiTest implements TestPropertyProvider {
     }
 
     @Test
+    void anOperatorReadingKorean_seesEveryRefusalReasonInKorean_withTheValuesFromTheFileAsWritten() {
+        var browser = new PageClient(http);
+        browser.acceptLanguage = "ko";
+        browser.signIn("op", "operator-password");
+        browser.get("/operator/import");
+        var refused = upload(browser, "csv", "entries.csv", "id,kind,owner,name,description,budget\n"
+                + "ko-1,SPACESHIP,City C,,Launches rockets.,12.345\n");
+        assertEquals(422, refused.code());
+        String page = refused.body();
+        assertTrue(page.contains("<html lang=\"ko\""), page);
+        assertTrue(page.contains(">2행<"), "the row in Korean: " + page);
+        assertTrue(page.contains("<code>kind</code>"), "the field within its row: " + page);
+        assertTrue(page.contains("항목 ‘ko-1’: kind ‘SPACESHIP’는 STANDARD_SYSTEM, EXISTING_SYSTEM, PLAN 중 하나가 아닙니다."), page);
+        assertTrue(page.contains("항목 ‘ko-1’: name 값은 필수입니다."), page);
+        assertTrue(page.contains("항목 ‘ko-1’: budget 12.345의 소수점 이하가 2자리를 넘습니다."), "the value as written: " + page);
+        assertTrue(page.contains("항목 1개가 올바르지 않아 아무것도 가져오지 않았습니다."), page);
+        assertFalse(page.contains("is not one of") || page.contains("is required") || page.contains("cell\" lang=\"en\""),
+                "no English reason left: " + page);
+        assertTrue(page.contains("id=\"import-detail\" lang=\"ko\""), page);
+
+        var header = upload(browser, "csv", "entries.csv", "id,kind,colour\nko-2,PLAN,red\n");
+        assertTrue(header.body().contains("알 수 없는 열 ‘colour’입니다.")
+                && header.body().contains("CSV 머리글 행이 올바르지 않아"), header.body());
+    }
+
+    @Test
     void anOperator_changesTheReviewPolicy_andAConfidenceOutOfRangeChangesNothing() {
         var browser = new PageClient(http);
         browser.signIn("op", "operator-password");

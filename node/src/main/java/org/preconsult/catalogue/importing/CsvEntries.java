@@ -44,19 +44,16 @@ public final class CsvEntries {
         String csv = !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK ? text.substring(1) : text;
         try (CSVParser parser = CSVParser.parse(csv, FORMAT)) {
             if (parser.getHeaderNames().isEmpty()) {
-                return new ReadResult.Unreadable("The CSV has no header row. The first row must name the columns: "
-                        + String.join(",", COLUMNS) + ".", List.of());
+                return new ReadResult.Unreadable(ImportTexts.CSV_NO_HEADER.fill(String.join(",", COLUMNS)), List.of());
             }
             List<ImportViolation> headerViolations = new ArrayList<>();
             Map<String, String> columns = columns(parser.getHeaderNames(), headerViolations);
             if (!headerViolations.isEmpty()) {
-                return new ReadResult.Unreadable("The CSV header row is not valid; nothing was imported.", headerViolations);
+                return new ReadResult.Unreadable(ImportTexts.CSV_HEADER.fill(), headerViolations);
             }
             return rows(parser, columns);
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            return new ReadResult.Unreadable("The CSV cannot be read: " + rootMessage(e)
-                    + ". Check the quoting: a value containing commas, quotes or line breaks must be enclosed in"
-                    + " double quotes, and a quote inside it written twice (\"\").", List.of());
+            return new ReadResult.Unreadable(ImportTexts.CSV_UNREADABLE.fill(rootMessage(e)), List.of());
         }
     }
 
@@ -66,16 +63,15 @@ public final class CsvEntries {
         for (String column : header) {
             String field = COLUMNS.stream().filter(c -> c.equalsIgnoreCase(column.strip())).findFirst().orElse(null);
             if (field == null) {
-                violations.add(ImportViolation.of("row 1", column, "The column '" + column
-                        + "' is not known; the columns are " + String.join(", ", COLUMNS) + "."));
+                violations.add(ImportViolation.of("row 1", column,
+                        ImportTexts.UNKNOWN_COLUMN.fill(column, String.join(", ", COLUMNS))));
             } else if (byField.putIfAbsent(field, column) != null) {
-                violations.add(ImportViolation.of("row 1", column, "The column '" + field + "' appears twice."));
+                violations.add(ImportViolation.of("row 1", column, ImportTexts.COLUMN_TWICE.fill(field)));
             }
         }
         for (String required : COLUMNS) {
             if (REQUIRED_COLUMNS.contains(required) && !byField.containsKey(required)) {
-                violations.add(ImportViolation.of("row 1", required, "The required column '" + required
-                        + "' is missing from the header row."));
+                violations.add(ImportViolation.of("row 1", required, ImportTexts.COLUMN_MISSING.fill(required)));
             }
         }
         return byField;
@@ -89,8 +85,7 @@ public final class CsvEntries {
             // Record numbers start at 1 with the first row after the header: the header is row 1.
             String label = "row " + (record.getRecordNumber() + 1);
             if (!record.isConsistent()) {
-                violations.add(new ImportViolation(label, label, "The row has " + record.size()
-                        + " values but the header has " + width + " columns; enclose values containing commas in double quotes."));
+                violations.add(new ImportViolation(label, label, ImportTexts.ROW_WIDTH.fill(record.size(), width)));
                 continue;
             }
             drafts.add(EntryDraft.plain(label, value(record, columns, "id"), value(record, columns, "kind"),
@@ -100,8 +95,7 @@ public final class CsvEntries {
                     value(record, columns, "status"), value(record, columns, "budget")));
         }
         if (!violations.isEmpty()) {
-            return new ReadResult.Unreadable(violations.size() + " rows of the CSV cannot be read; nothing was imported.",
-                    violations);
+            return new ReadResult.Unreadable(ImportTexts.CSV_ROWS.fill(violations.size()), violations);
         }
         return new ReadResult.Drafts(drafts);
     }

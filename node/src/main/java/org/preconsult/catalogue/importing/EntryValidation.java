@@ -72,8 +72,7 @@ public final class EntryValidation {
             if (id != null) {
                 String first = firstLabelOfId.putIfAbsent(id, draft.label());
                 if (first != null) {
-                    checker.fail("id", "the id '" + id + "' is already used by " + first
-                            + " of this import; each id may appear once per import");
+                    checker.fail("id", ImportTexts.DUPLICATE_ID, id, first);
                 }
             }
             violations.addAll(checker.violations);
@@ -105,12 +104,11 @@ public final class EntryValidation {
         ValidEntry check() {
             String id = required("id", draft.id(), MAX_ID);
             if (id != null && id.chars().anyMatch(Character::isISOControl)) {
-                fail("id", "the id contains control characters (tabs, line breaks); remove them");
+                fail("id", ImportTexts.ID_CONTROL);
             } else if (id != null && id.chars().anyMatch(c -> c == '"' || c == '\\' || Character.isWhitespace(c)
                     || Character.isSpaceChar(c))) {
                 // A quote in an id is almost always a CSV value quoted wrongly ("a"b instead of "a""b").
-                fail("id", "the id contains a quote, a backslash or a space; ids are single words or URLs"
-                        + " (in CSV, enclose a value with quotes in double quotes and double the inner ones)");
+                fail("id", ImportTexts.ID_QUOTE);
             }
             EntryKind kind = kind();
             String name = required("name", draft.name(), MAX_NAME);
@@ -134,7 +132,7 @@ public final class EntryValidation {
         private String required(String field, String value, int max) {
             String text = clean(value);
             if (text == null) {
-                fail(field, field + " is required");
+                fail(field, ImportTexts.REQUIRED, field);
                 return null;
             }
             return withinLength(field, text, max);
@@ -148,7 +146,7 @@ public final class EntryValidation {
         private String withinLength(String field, String text, int max) {
             int length = text.codePointCount(0, text.length());
             if (length > max) {
-                fail(field, field + " has " + length + " characters; at most " + max + " are allowed");
+                fail(field, ImportTexts.TOO_LONG, field, length, max);
                 return null;
             }
             return text;
@@ -157,13 +155,13 @@ public final class EntryValidation {
         private EntryKind kind() {
             String text = clean(draft.kind());
             if (text == null) {
-                fail("kind", "kind is required: one of " + names(EntryKind.values()));
+                fail("kind", ImportTexts.KIND_MISSING, names(EntryKind.values()));
                 return null;
             }
             try {
                 return EntryKind.valueOf(text.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                fail("kind", "kind '" + text + "' is not one of " + names(EntryKind.values()));
+                fail("kind", ImportTexts.KIND_UNKNOWN, text, names(EntryKind.values()));
                 return null;
             }
         }
@@ -176,8 +174,7 @@ public final class EntryValidation {
             try {
                 return EntryStatus.valueOf(text.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                fail("status", "status '" + text + "' is not one of " + names(EntryStatus.values())
-                        + " (leave it empty for ACTIVE)");
+                fail("status", ImportTexts.STATUS_UNKNOWN, text, names(EntryStatus.values()));
                 return null;
             }
         }
@@ -188,7 +185,7 @@ public final class EntryValidation {
                 return null;
             }
             if (text.length() > MAX_LANGUAGE || !LANGUAGE_TAG.matcher(text).matches()) {
-                fail(field, field + " '" + text + "' is not a BCP 47 language tag such as 'en', 'it' or 'pt-BR'");
+                fail(field, ImportTexts.LANGUAGE, field, text);
                 return null;
             }
             return text;
@@ -197,7 +194,7 @@ public final class EntryValidation {
         private List<String> functions(String field, List<String> values) {
             List<String> functions = values.stream().map(EntryValidation::clean).filter(f -> f != null).toList();
             if (functions.size() > MAX_FUNCTIONS) {
-                fail(field, field + " lists " + functions.size() + " functions; at most " + MAX_FUNCTIONS + " are allowed");
+                fail(field, ImportTexts.TOO_MANY_FUNCTIONS, field, functions.size(), MAX_FUNCTIONS);
             }
             for (int i = 0; i < functions.size(); i++) {
                 withinLength(field + "[" + i + "]", functions.get(i), MAX_FUNCTION);
@@ -214,20 +211,20 @@ public final class EntryValidation {
             try {
                 budget = new BigDecimal(text);
             } catch (NumberFormatException e) {
-                fail("budget", "budget '" + text + "' is not a number; write it like 125000 or 125000.50, without currency or thousands separators");
+                fail("budget", ImportTexts.BUDGET_NOT_NUMBER, text);
                 return null;
             }
             if (budget.signum() < 0) {
-                fail("budget", "budget must be 0 or more, not " + text);
+                fail("budget", ImportTexts.BUDGET_NEGATIVE, text);
                 return null;
             }
             BigDecimal normalized = budget.stripTrailingZeros();
             if (normalized.scale() > MAX_BUDGET_SCALE) {
-                fail("budget", "budget " + text + " has more than " + MAX_BUDGET_SCALE + " decimals");
+                fail("budget", ImportTexts.BUDGET_DECIMALS, text, MAX_BUDGET_SCALE);
                 return null;
             }
             if (normalized.precision() - normalized.scale() > MAX_BUDGET_INTEGER_DIGITS) {
-                fail("budget", "budget " + text + " is too large (at most " + MAX_BUDGET_INTEGER_DIGITS + " digits before the decimal point)");
+                fail("budget", ImportTexts.BUDGET_TOO_LARGE, text, MAX_BUDGET_INTEGER_DIGITS);
                 return null;
             }
             return budget;
@@ -266,10 +263,9 @@ public final class EntryValidation {
             return checked;
         }
 
-        void fail(String field, String message) {
-            String id = clean(draft.id());
-            String prefix = id == null ? "" : "Entry '" + id + "': ";
-            violations.add(ImportViolation.of(draft.label(), field, prefix + message + "."));
+        /** A refusal of the field, for the reason the template words; named after the entry's id when it has one. */
+        void fail(String field, org.preconsult.common.model.RuleText.Template reason, Object... args) {
+            violations.add(ImportViolation.of(draft.label(), field, ImportTexts.ofEntry(clean(draft.id()), reason.fill(args))));
         }
     }
 

@@ -81,15 +81,13 @@ public class ImportingCatalogue {
     public ImportOutcome importEntries(List<EntryDraft> drafts, String idempotencyKey) {
         String key = EntryValidation.clean(idempotencyKey);
         if (key != null && key.length() > MAX_KEY) {
-            return new ImportOutcome.Rejected("The Idempotency-Key may have at most " + MAX_KEY
-                    + " characters; nothing was imported.", List.of());
+            return new ImportOutcome.Rejected(ImportTexts.KEY_TOO_LONG.fill(MAX_KEY), List.of());
         }
         if (drafts.isEmpty()) {
-            return new ImportOutcome.Rejected("The import holds no entries; nothing was imported.", List.of());
+            return new ImportOutcome.Rejected(ImportTexts.EMPTY.fill(), List.of());
         }
         if (drafts.size() > MAX_ENTRIES) {
-            return new ImportOutcome.Rejected("The import holds " + drafts.size() + " entries; at most "
-                    + MAX_ENTRIES + " are accepted per request. Split it; nothing was imported.", List.of());
+            return new ImportOutcome.Rejected(ImportTexts.TOO_MANY.fill(drafts.size(), MAX_ENTRIES), List.of());
         }
         var checked = EntryValidation.check(drafts);
         if (checked instanceof EntryValidation.Invalid invalid) {
@@ -147,9 +145,8 @@ public class ImportingCatalogue {
 
     private static ImportOutcome.Rejected rejected(List<ImportViolation> violations) {
         long entries = violations.stream().map(ImportViolation::entry).distinct().count();
-        return new ImportOutcome.Rejected(entries + (entries == 1 ? " entry is" : " entries are")
-                + " not valid; nothing was imported. Correct the entries listed and send the whole import again.",
-                violations);
+        return new ImportOutcome.Rejected(entries == 1 ? ImportTexts.ONE_INVALID.fill()
+                : ImportTexts.INVALID.fill(entries), violations);
     }
 
     /** Entries whose stored copy came from another node; validated entries align with the drafts. */
@@ -159,9 +156,8 @@ public class ImportingCatalogue {
             String id = entries.get(i).content().id();
             var stored = catalogue.find(id);
             if (stored.isPresent() && stored.get().originNode() != null) {
-                violations.add(ImportViolation.of(drafts.get(i).label(), "id", "Entry '" + id
-                        + "': this entry belongs to node '" + stored.get().originNode()
-                        + "' and reaches this node through the federation; change it at that node."));
+                violations.add(ImportViolation.of(drafts.get(i).label(), "id",
+                        ImportTexts.ofEntry(id, ImportTexts.FOREIGN.fill(stored.get().originNode()))));
             }
         }
         return violations;

@@ -46,14 +46,13 @@ public final class PublicCodeEntries {
             document = yaml().load(text);
         } catch (MarkedYAMLException e) {
             var mark = e.getProblemMark();
-            String where = mark == null ? "" : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
-            return unreadable("The publiccode.yml is not valid YAML: " + e.getProblem() + where + ".");
+            return unreadable(mark == null ? ImportTexts.YAML.fill(e.getProblem())
+                    : ImportTexts.YAML_AT.fill(e.getProblem(), mark.getLine() + 1, mark.getColumn() + 1));
         } catch (YAMLException e) {
-            return unreadable("The publiccode.yml is not valid YAML: " + e.getMessage() + ".");
+            return unreadable(ImportTexts.YAML.fill(e.getMessage()));
         }
         if (!(document instanceof Map<?, ?> root)) {
-            return unreadable("The body is not a publiccode.yml document: expected a YAML mapping with keys such as"
-                    + " publiccodeYmlVersion, name, url and description.");
+            return unreadable(ImportTexts.NOT_PUBLICCODE.fill());
         }
         return new Reader(root, EntryValidation.clean(idOverride)).read();
     }
@@ -86,24 +85,22 @@ public final class PublicCodeEntries {
         ReadResult read() {
             String version = text(root, "publiccodeYmlVersion");
             if (version == null) {
-                fail("publiccodeYmlVersion", "publiccodeYmlVersion is required: this node reads publiccode.yml 0.2 to 0.4");
+                fail("publiccodeYmlVersion", ImportTexts.VERSION_MISSING.fill());
             } else if (!version.startsWith("0.")) {
-                fail("publiccodeYmlVersion", "publiccode.yml version " + version + " is not supported: this node reads 0.2 to 0.4");
+                fail("publiccodeYmlVersion", ImportTexts.VERSION_UNSUPPORTED.fill(version));
             }
             String name = text(root, "name");
             if (name == null) {
-                fail("name", "name is required");
+                fail("name", ImportTexts.REQUIRED.fill("name"));
             }
             String id = id();
             Map<String, Map<?, ?>> descriptions = descriptions();
             String mainLanguage = mainLanguage(descriptions);
             if (mainLanguage == null) {
-                fail("description", "description is required: at least one language (such as 'en') with a"
-                        + " shortDescription or longDescription");
+                fail("description", ImportTexts.DESCRIPTION_MISSING.fill());
             }
             if (!violations.isEmpty()) {
-                return new ReadResult.Unreadable("The publiccode.yml lacks required keys or has keys of the wrong type;"
-                        + " nothing was imported.", violations);
+                return new ReadResult.Unreadable(ImportTexts.PUBLICCODE_KEYS.fill(), violations);
             }
             Map<?, ?> main = descriptions.get(mainLanguage);
             List<Translation> translations = new ArrayList<>();
@@ -118,8 +115,7 @@ public final class PublicCodeEntries {
                     describe(main, "description." + mainLanguage), texts(main, "features", "description." + mainLanguage),
                     firstCategory(), mainLanguage, status(), null, translations, relations());
             if (!violations.isEmpty()) {
-                return new ReadResult.Unreadable("The publiccode.yml has keys of the wrong type; nothing was imported.",
-                        violations);
+                return new ReadResult.Unreadable(ImportTexts.PUBLICCODE_TYPES.fill(), violations);
             }
             return new ReadResult.Drafts(List.of(draft));
         }
@@ -130,10 +126,9 @@ public final class PublicCodeEntries {
                 return idOverride;
             }
             if (url == null) {
-                fail("url", "url (the repository URL, used as the entry id) is required; or give the id as ?id=...");
+                fail("url", ImportTexts.URL_MISSING.fill());
             } else if (url.length() > EntryValidation.MAX_ID) {
-                fail("url", "url has " + url.length() + " characters but an entry id takes at most "
-                        + EntryValidation.MAX_ID + "; give a shorter id as ?id=...");
+                fail("url", ImportTexts.URL_TOO_LONG.fill(url.length(), EntryValidation.MAX_ID));
             }
             return url;
         }
@@ -151,8 +146,7 @@ public final class PublicCodeEntries {
                 if (language.getValue() instanceof Map<?, ?> description) {
                     byLanguage.put(key, description);
                 } else {
-                    fail("description." + key, "description." + key + " must be a mapping with shortDescription,"
-                            + " longDescription and features");
+                    fail("description." + key, ImportTexts.DESCRIPTION_NOT_MAPPING.fill("description." + key));
                 }
             }
             return byLanguage;
@@ -233,7 +227,8 @@ public final class PublicCodeEntries {
                 return null;
             }
             if (value instanceof Map<?, ?> || value instanceof List<?>) {
-                fail(join(path, key), join(path, key) + " must be text, not a " + (value instanceof Map<?, ?> ? "mapping" : "list"));
+                fail(join(path, key), (value instanceof Map<?, ?> ? ImportTexts.TEXT_NOT_MAPPING : ImportTexts.TEXT_NOT_LIST)
+                        .fill(join(path, key)));
                 return null;
             }
             return EntryValidation.clean(value.toString());
@@ -253,7 +248,7 @@ public final class PublicCodeEntries {
             for (int i = 0; i < items.size(); i++) {
                 Object item = items.get(i);
                 if (item instanceof Map<?, ?> || item instanceof List<?>) {
-                    fail(join(path, key) + "[" + i + "]", join(path, key) + "[" + i + "] must be text");
+                    fail(join(path, key) + "[" + i + "]", ImportTexts.ITEM_NOT_TEXT.fill(join(path, key) + "[" + i + "]"));
                 } else if (item != null && EntryValidation.clean(item.toString()) != null) {
                     texts.add(EntryValidation.clean(item.toString()));
                 }
@@ -266,7 +261,7 @@ public final class PublicCodeEntries {
             if (value == null || value instanceof Map<?, ?>) {
                 return (Map<?, ?>) value;
             }
-            fail(key, key + " must be a mapping");
+            fail(key, ImportTexts.NOT_MAPPING.fill(key));
             return null;
         }
 
@@ -275,7 +270,7 @@ public final class PublicCodeEntries {
         }
 
         private void fail(String field, String message) {
-            violations.add(ImportViolation.of("", field, message + "."));
+            violations.add(ImportViolation.of("", field, message));
         }
     }
 }

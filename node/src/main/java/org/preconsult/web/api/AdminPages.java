@@ -29,6 +29,7 @@ import java.util.Map;
 import org.preconsult.catalogue.api.EntryImportItem;
 import org.preconsult.catalogue.importing.CsvEntries;
 import org.preconsult.catalogue.importing.ImportOutcome;
+import org.preconsult.catalogue.importing.ImportTexts;
 import org.preconsult.catalogue.importing.ImportViolation;
 import org.preconsult.catalogue.importing.ImportingCatalogue;
 import org.preconsult.catalogue.importing.PublicCodeEntries;
@@ -58,6 +59,14 @@ public class AdminPages {
 
     /** One refused row of an import: its label in the source, the field and why. */
     public record Refusal(String entry, String field, String message) {
+
+        /** The field within its entry ({@code kind} of {@code row 3.kind}); empty when the whole row was refused. */
+        public String fieldInEntry() {
+            if (field.equals(entry)) {
+                return "";
+            }
+            return !entry.isEmpty() && field.startsWith(entry + ".") ? field.substring(entry.length() + 1) : field;
+        }
     }
 
     /** What the upload did: nothing (refused, with each row's reasons) or the counts of what was written. */
@@ -156,7 +165,7 @@ public class AdminPages {
             } else if (outcome instanceof ImportOutcome.Rejected r) {
                 report = refused(r.detail(), r.violations());
             } else {
-                report = refused("The import was refused; nothing was imported.", List.of());
+                report = refused(ImportTexts.REFUSED.fill(), List.of());
             }
         }
         var page = new ImportPage(context.of(request), chosen, FORMATS, List.of(), report);
@@ -169,11 +178,10 @@ public class AdminPages {
         try {
             items = json.readValue(text, Argument.listOf(EntryImportItem.class));
         } catch (IOException | RuntimeException e) {
-            return new ReadResult.Unreadable("The file is not a JSON array of catalogue entries; nothing was imported.",
-                    List.of());
+            return new ReadResult.Unreadable(ImportTexts.NOT_JSON.fill(), List.of());
         }
         if (items == null) {
-            return new ReadResult.Unreadable("The file holds no entries; nothing was imported.", List.of());
+            return new ReadResult.Unreadable(ImportTexts.NO_ENTRIES.fill(), List.of());
         }
         var drafts = new ArrayList<org.preconsult.catalogue.importing.EntryDraft>();
         for (int i = 0; i < items.size(); i++) {

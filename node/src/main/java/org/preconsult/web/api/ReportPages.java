@@ -8,7 +8,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import org.preconsult.identity.model.Role;
 import org.preconsult.review.application.CaseConditions;
 import org.preconsult.review.application.TurnaroundReports;
@@ -56,44 +55,15 @@ public class ReportPages {
 
     /**
      * The chart's figures as JSON for the page script: the levels' names in the page's language and
-     * the median and 90th percentile in days (null where nothing was decided), plus the series' names.
+     * the 90th percentile (wide, behind) and the median (narrow, in front) in days, null where
+     * nothing was decided.
      */
     static String chartJson(Ui ui, List<TurnaroundReport.Level> levels) {
-        var json = new StringBuilder("{\"labels\":[");
-        for (int i = 0; i < levels.size(); i++) {
-            json.append(i == 0 ? "" : ",").append(quote(ui.t("role." + levels.get(i).level())));
-        }
-        json.append("],\"median\":[");
-        for (int i = 0; i < levels.size(); i++) {
-            json.append(i == 0 ? "" : ",").append(number(levels.get(i).medianDays()));
-        }
-        json.append("],\"p90\":[");
-        for (int i = 0; i < levels.size(); i++) {
-            json.append(i == 0 ? "" : ",").append(number(levels.get(i).p90Days()));
-        }
-        json.append("],\"names\":{\"median\":").append(quote(ui.t("turnaround.median")))
-                .append(",\"p90\":").append(quote(ui.t("turnaround.p90")))
-                .append(",\"days\":").append(quote(ui.t("turnaround.days")))
-                .append(",\"level\":").append(quote(ui.t("turnaround.col.level"))).append("}}");
-        return json.toString();
-    }
-
-    private static String number(Double d) {
-        return d == null ? "null" : String.format(Locale.ROOT, "%.1f", d);
-    }
-
-    /** A JSON string that is also safe inside a script element (no "<" survives). */
-    private static String quote(String s) {
-        var out = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20 || c == '<' || c == '>' || c == '&') {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.append('"').toString();
+        return ChartJson.bars(ui.t("turnaround.chart"), ui.t("turnaround.col.level"), ui.t("turnaround.days"),
+                levels.stream().map(l -> ui.t("role." + l.level())).toList(), false, List.of(
+                        new ChartJson.Series(ui.t("turnaround.p90"), levels.stream().map(TurnaroundReport.Level::p90Days).toList(),
+                                "#b1b4b6", "#505a5f", 0.6),
+                        new ChartJson.Series(ui.t("turnaround.median"), levels.stream().map(TurnaroundReport.Level::medianDays).toList(),
+                                "#1d70b8", "#003078", 0.3)));
     }
 }

@@ -55,6 +55,29 @@ public class StatisticsPages {
             return value == null ? "–" : ui.t("statistics.daysValue", value);
         }
 
+        /**
+         * The chart of the outcomes per year as JSON for the page script: one stacked bar per year
+         * (the total left out), approvals at the bottom and returns on top, in the table's colours
+         * and the page's language.
+         */
+        public String outcomesChart() {
+            var rows = years.stream().filter(r -> r.year() != null).toList();
+            return ChartJson.bars(ui.t("statistics.chart"), ui.t("statistics.col.year"), ui.t("statistics.chart.count"),
+                    rows.stream().map(r -> r.year().toString()).toList(), true, List.of(
+                            series("unconditional", rows.stream().map(Statistics.YearRow::unconditionalApprovals).toList(),
+                                    "#00703c", "#005a30"),
+                            series("conditional", rows.stream().map(Statistics.YearRow::conditionalApprovals).toList(),
+                                    "#1d70b8", "#003078"),
+                            series("deferrals", rows.stream().map(Statistics.YearRow::deferrals).toList(),
+                                    "#f47738", "#b14f00"),
+                            series("returns", rows.stream().map(Statistics.YearRow::returns).toList(),
+                                    "#d4351c", "#942514")));
+        }
+
+        private ChartJson.Series series(String column, List<Integer> values, String fill, String stroke) {
+            return new ChartJson.Series(ui.t("statistics.col." + column), values, fill, stroke, 0.6);
+        }
+
         /** The query of the downloads: the chosen child, if any. */
         public String query() {
             return subtree == null ? "" : "?subtree=" + URLEncoder.encode(subtree, StandardCharsets.UTF_8);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.preconsult.catalogue.importing.ImportTexts;
 import org.preconsult.common.model.RuleText;
 import org.preconsult.redundancy.model.RecommendationRules;
 import org.preconsult.review.model.Routing;
@@ -127,6 +128,38 @@ public record Ui(Messages messages, String csrf, String userName, Set<String> ro
             return t("rule.unnamedOwner");
         }
         return RuleText.parse(arg, RULE_TEXTS).map(this::render).orElse(arg);
+    }
+
+    private static final java.util.regex.Pattern CSV_ROW = java.util.regex.Pattern.compile("row (\\d+)");
+
+    /**
+     * Why an import (a whole document, or one field of one entry) was refused, in this page's
+     * language; a text no import rule wrote as it is. Values from the file stay as written.
+     */
+    public String importText(String text) {
+        return ImportTexts.parse(text).map(this::renderImport).orElse(text == null ? "" : text);
+    }
+
+    /** The language of {@link #importText}'s result: this page's when the text is known, else English. */
+    public String importLang(String text) {
+        return ImportTexts.parse(text).isPresent() ? lang() : "en";
+    }
+
+    /** An imported entry's label in its source: a CSV row in this page's language, a JSON path as written. */
+    public String importLabel(String label) {
+        var row = label == null ? null : CSV_ROW.matcher(label);
+        return row != null && row.matches() ? t("import.row", Integer.parseInt(row.group(1))) : label == null ? "" : label;
+    }
+
+    private String renderImport(RuleText text) {
+        var args = new java.util.ArrayList<Object>(text.args());
+        if (text.key().equals(ImportTexts.ENTRY.key())) {
+            // The reason inside "Entry 'x': reason".
+            args.set(1, importText(text.args().get(1)));
+        } else if (text.key().equals("import.reason.duplicateId")) {
+            args.set(1, importLabel(text.args().get(1)));
+        }
+        return t(text.key(), args.toArray());
     }
 
     /** The language the switch offers: the other one. */
