@@ -80,8 +80,11 @@ public class Catalogue {
         }
         // The feed's counter before the catalogue's: the lock order of Counters.
         if (node.hasChildren()) {
-            var sentTranslations = translations != null ? translations : storedTranslations(entry.id());
-            var sentRelations = relations != null ? distinct(relations) : storedRelations(entry.id());
+            // A new entry has no details stored yet: nothing to read for it.
+            var sentTranslations = translations != null ? translations
+                    : existing.isEmpty() ? List.<Translation>of() : storedTranslations(entry.id());
+            var sentRelations = relations != null ? distinct(relations)
+                    : existing.isEmpty() ? List.<Relation>of() : storedRelations(entry.id());
             boolean nothingToSay = translations == null && relations == null && sentTranslations.isEmpty()
                     && sentRelations.isEmpty();
             feed.broadcast(nothingToSay ? EntrySummaries.of(entry) : EntrySummaries.of(entry, sentTranslations, sentRelations));
