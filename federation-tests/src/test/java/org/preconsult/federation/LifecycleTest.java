@@ -295,4 +295,46 @@ class LifecycleTest {
         System.out.printf("The fulfilled condition left central's league table in %d ms%n",
                 (System.nanoTime() - started) / 1_000_000);
     }
+
+    @Test
+    @Order(6)
+    @SuppressWarnings("unchecked")
+    void overdueCondition_waivedByItsProvince_isWaivedAtTheOwner_andNoLongerCountedAtTheOwnerItsProvinceOrCentral() {
+        var countyC = federation.node("county-c");
+        var province = federation.node("prov-south");
+        String id = ReviewProcedureTest.submit(countyC, plan("Pothole reports",
+                "Let residents report potholes with a photo and follow the road crew's repair.",
+                List.of("pothole reports", "repair follow-up")));
+        var reviewCase = ReviewProcedureTest.caseOf(province, id);
+        var decision = PlanFixture.decision("CONDITIONAL_APPROVAL", "The province's road register covers part of it.");
+        decision.put("conditions", List.of(Map.of("text", "Use the provincial road register for the potholes' locations.",
+                "dueDate", today().plusDays(10).toString())));
+        province.postJson("REVIEWER", "/api/v1/review-cases/" + reviewCase.get("id") + "/decision", decision);
+        var approved = ReviewProcedureTest.awaitStatus(countyC, id, "CONDITIONALLY_APPROVED");
+        String conditionId = (String) ((List<Map<String, Object>>) approved.get("conditions")).get(0).get("conditionId");
+        FederationFixture.await("central holds the condition in the plan's record", WAIT, () -> federation.node("central")
+                .count("SELECT COUNT(*) FROM plan_record_condition WHERE condition_id = ? AND status = 'OPEN'", conditionId) == 1);
+        List<String> counting = List.of("county-c", "prov-south", "central");
+
+        CLOCK.advance(Duration.ofDays(11));
+        for (String nodeId : counting) {
+            assertEquals(1, overdueAt(nodeId, "county-c"), nodeId + " counts the overdue condition");
+        }
+
+        long started = System.nanoTime();
+        province.postJson("REVIEWER", "/api/v1/conditions/" + conditionId + "/waiver",
+                Map.of("reason", "The road register is being replaced; the condition no longer serves its purpose."));
+        FederationFixture.await("county-c's plan shows the condition waived", WAIT, () -> "WAIVED".equals(
+                ((List<Map<String, Object>>) countyC.getJson("COORDINATOR", "/api/v1/plans/" + id).get("conditions"))
+                        .get(0).get("status")));
+        for (String nodeId : counting) {
+            FederationFixture.await(nodeId + " stops counting the waived condition", WAIT,
+                    () -> overdueAt(nodeId, "county-c") == 0);
+        }
+        System.out.printf("The waived condition left central's league table in %d ms%n",
+                (System.nanoTime() - started) / 1_000_000);
+        assertEquals(1, federation.node("central")
+                .count("SELECT COUNT(*) FROM plan_record_condition WHERE condition_id = ? AND status = 'WAIVED'", conditionId),
+                "central's copy of the plan's record has the condition waived");
+    }
 }

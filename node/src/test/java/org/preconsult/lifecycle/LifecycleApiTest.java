@@ -279,6 +279,11 @@ class LifecycleApiTest implements TestPropertyProvider {
         assertEquals(200, send(HttpRequest.POST("/api/v1/conditions/" + conditionId + "/waiver",
                 Map.of("reason", "The plot register was merged.")), "REVIEWER").status());
         assertEquals(0, overdueInLeague(), "a waived condition is not overdue");
+        assertEquals(1, count("SELECT COUNT(*) FROM plan_condition WHERE condition_id = ? AND status = 'WAIVED'"
+                + " AND changed_by = ?", conditionId, "federation:" + NodeFixture.NODE_ID),
+                "the waiver of a condition on this node's own plan is applied to the plan at once");
+        assertEquals(1, count("SELECT COUNT(*) FROM plan_record_condition WHERE condition_id = ? AND status = 'WAIVED'",
+                conditionId), "and the plan's record has it waived");
     }
 
     private int overdueInLeague() {

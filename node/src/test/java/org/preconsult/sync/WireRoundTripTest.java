@@ -200,6 +200,10 @@ class WireRoundTripTest implements TestPropertyProvider {
                 .setOriginIncarnation("life-1").setCreatedAtEpochMs(CREATED)
                 .setAdoptionMessage(adoption(NEIGHBOUR, CITY, "ACCEPTED")).build());
         central.offer(FeedItem.newBuilder().setAddress(CITY).setAddressedEnvelope(answer).build());
+        var waiver = central.waiver(org.preconsult.federation.v1.ConditionWaiver.newBuilder().setWaiverId("waiver-77")
+                .setConditionId("cond-77").setDecisionId("decision-76").setPlanId("plan-76").setOwnerNode(CITY)
+                .setReason("Covered by the national platform.").setWaivedAtEpochMs(CREATED).setWaivedBy("reviewer").build());
+        central.offer(waiver);
         long last = central.offer(decision);
         Eventually.until(PATIENCE, "the province applies its parent's feed", () -> api.feedCursor() >= last);
 
@@ -220,6 +224,10 @@ class WireRoundTripTest implements TestPropertyProvider {
                     case BEST_PRACTICE_MARK -> assertEquals(mark, item.getBestPracticeMark());
                     case ADDRESSED_ENVELOPE -> {
                         assertEquals(answer, item.getAddressedEnvelope(), "passed down with its origin's seal");
+                        assertEquals(CITY, item.getAddress());
+                    }
+                    case CONDITION_WAIVER -> {
+                        assertEquals(waiver.getConditionWaiver(), item.getConditionWaiver(), "relayed with the signer's signature");
                         assertEquals(CITY, item.getAddress());
                     }
                     case DECISION -> {

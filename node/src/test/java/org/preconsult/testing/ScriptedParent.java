@@ -177,6 +177,25 @@ public final class ScriptedParent implements AutoCloseable {
         }
     }
 
+    /**
+     * A condition's waiver of this parent, signed with its published key over the waiver prefix and
+     * the content, addressed to the plan's owner.
+     */
+    public FeedItem waiver(org.preconsult.federation.v1.ConditionWaiver content) {
+        byte[] bytes = content.toBuilder().setDecidingNode(ID).build().toByteArray();
+        try {
+            var signer = java.security.Signature.getInstance("Ed25519");
+            signer.initSign(signing.getPrivate());
+            signer.update(org.preconsult.signing.infrastructure.SignedDecisions.waiverSigned(bytes));
+            var signed = org.preconsult.federation.v1.SignedConditionWaiver.newBuilder()
+                    .setContent(ByteString.copyFrom(bytes)).setSignerNode(ID)
+                    .setKeyId(keyId).setAlgorithm("Ed25519").setSignature(ByteString.copyFrom(signer.sign()));
+            return FeedItem.newBuilder().setAddress(content.getOwnerNode()).setConditionWaiver(signed).build();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public void close() throws InterruptedException {
         for (Children enrolled : grandchildren) {

@@ -23,4 +23,13 @@ public interface Downstream {
 
     /** Whether this very signed decision is already queued for the node (a relay re-reading its parent's feed). */
     boolean holds(String nodeId, byte[] signedDecision);
+
+    /**
+     * Queues a condition's signed waiver for the plan's owner (relayed by the nodes between),
+     * byte for byte as its deciding node sealed it.
+     */
+    void addressWaiver(String nodeId, String conditionId, byte[] signedWaiver);
+
+    /** Whether this very signed waiver is already queued for the node (a relay re-reading its parent's feed). */
+    boolean holdsWaiver(String nodeId, byte[] signedWaiver);
 }

@@ -7,7 +7,7 @@ package org.preconsult.federation.model;
  * them, byte for byte: only the signing and decision features read inside.
  */
 public sealed interface Downward permits Downward.EntryPublished, Downward.KeyPublished,
-        Downward.DecisionAddressed, Downward.PracticeMarked, Downward.EnvelopeAddressed {
+        Downward.DecisionAddressed, Downward.PracticeMarked, Downward.EnvelopeAddressed, Downward.WaiverAddressed {
 
     /** Hands this message to the visitor's method for its type. */
     <R> R accept(Visitor<R> visitor);
@@ -23,6 +23,8 @@ public sealed interface Downward permits Downward.EntryPublished, Downward.KeyPu
         R practiceMarked(PracticeMarked message);
 
         R envelopeAddressed(EnvelopeAddressed message);
+
+        R waiverAddressed(WaiverAddressed message);
     }
 
     /** A catalogue entry (or its tombstone), for the whole subtree. */
@@ -43,6 +45,16 @@ public sealed interface Downward permits Downward.EntryPublished, Downward.KeyPu
     record DecisionAddressed(String address, byte[] signedDecision) implements Downward {
         public <R> R accept(Visitor<R> visitor) {
             return visitor.decisionAddressed(this);
+        }
+    }
+
+    /**
+     * A condition's waiver signed by the node that imposed the condition, addressed to the plan's
+     * owner ({@code address}) and relayed toward it like a decision.
+     */
+    record WaiverAddressed(String address, byte[] signedWaiver) implements Downward {
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.waiverAddressed(this);
         }
     }
 

@@ -24,7 +24,7 @@ import org.preconsult.federation.application.Upstream;
  * {@link ConditionSettled}, into the plan's record that every node above keeps).
  */
 @Singleton
-public class PlanConditions {
+public class PlanConditions implements org.preconsult.decision.application.WaivedConditions {
 
     private final PlanConditionRow.Rows rows;
     private final Upstream outbox;
@@ -68,6 +68,33 @@ public class PlanConditions {
         }
         return rows.findByPlanIdIn(planIds).stream()
                 .collect(java.util.stream.Collectors.groupingBy(PlanConditionRow::planId));
+    }
+
+    /**
+     * Applies a verified waiver from the node that imposed the condition: only that node (as this
+     * node recorded it) may waive it. An open condition becomes WAIVED, audited as the deciding
+     * node's federation actor; a waived or fulfilled one stays as it is, so a replay changes nothing.
+     */
+    @Override
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public java.util.Optional<String> waive(org.preconsult.decision.model.Waiver waiver, String signerNode) {
+        var found = rows.findById(waiver.conditionId()).filter(r -> r.planId().equals(waiver.planId()));
+        if (found.isEmpty()) {
+            return java.util.Optional.of("no condition " + waiver.conditionId() + " on plan " + waiver.planId());
+        }
+        var before = found.get();
+        if (!before.decidingNode().equals(signerNode)) {
+            return java.util.Optional.of("condition " + waiver.conditionId() + " was imposed by " + before.decidingNode()
+                    + ", not by " + signerNode);
+        }
+        String by = CurrentActor.federation(signerNode);
+        if (rows.waiveIfOpen(before.conditionId(), waiver.reason(), by, clock.instant()) == 0) {
+            return java.util.Optional.empty();
+        }
+        audit.record(by, "CONDITION", before.conditionId(), "WAIVED", Map.of("status", before.status()),
+                Map.of("status", ConditionStatus.WAIVED.name(), "reason", waiver.reason() == null ? "" : waiver.reason()));
+        settled.publishEvent(new ConditionSettled(before.planId(), before.conditionId(), ConditionStatus.WAIVED));
+        return java.util.Optional.empty();
     }
 
     /** Records that an open condition is fulfilled, with the evidence, and reports it upward. */

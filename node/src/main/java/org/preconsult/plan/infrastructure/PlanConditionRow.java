@@ -22,5 +22,10 @@ public record PlanConditionRow(@Id String conditionId, String planId, String dec
         List<PlanConditionRow> findByPlanIdIn(java.util.Collection<String> planIds);
 
         List<PlanConditionRow> findByEntryIdAndStatus(String entryId, String status);
+
+        /** Waives the condition if it is still open; the count of rows changed (0 or 1) says which. */
+        @io.micronaut.data.annotation.Query("UPDATE plan_condition SET status = 'WAIVED', evidence = :reason, changed_by = :by,"
+                + " updated_at = :at WHERE condition_id = :conditionId AND status = 'OPEN'")
+        int waiveIfOpen(String conditionId, @Nullable String reason, String by, Instant at);
     }
 }

@@ -21,7 +21,10 @@ import org.preconsult.review.infrastructure.ReviewRepositories.CaseConditionRow;
 import org.preconsult.review.infrastructure.ReviewRepositories.CaseConditionRows;
 import org.preconsult.decision.application.ConditionChange;
 import org.preconsult.decision.model.ConditionStatus;
+import org.preconsult.decision.application.WaiverOutlet;
 import org.preconsult.decision.model.Decision;
+import org.preconsult.decision.model.Waiver;
+import org.preconsult.node.NodeSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,8 +46,13 @@ public class CaseConditions {
     private final Clock clock;
     private final AuditTrail audit;
     private final CurrentActor actor;
+    private final WaiverOutlet waivers;
+    private final NodeSettings node;
 
-    public CaseConditions(CaseConditionRows rows, Clock clock, AuditTrail audit, CurrentActor actor) {
+    public CaseConditions(CaseConditionRows rows, Clock clock, AuditTrail audit, CurrentActor actor,
+                          WaiverOutlet waivers, NodeSettings node) {
+        this.waivers = waivers;
+        this.node = node;
         this.rows = rows;
         this.clock = clock;
         this.audit = audit;
@@ -93,7 +101,10 @@ public class CaseConditions {
         return Optional.empty();
     }
 
-    /** A reviewer of the deciding level releases the applicant from a condition. */
+    /**
+     * A reviewer of the deciding level releases the applicant from a condition; the waiver, signed
+     * by this node, goes down to the plan's owner in the same transaction.
+     */
     @Transactional
     public ConditionChange<CaseConditionRow> waive(String conditionId, String reason) {
         var found = rows.findById(conditionId);
@@ -110,6 +121,8 @@ public class CaseConditions {
         rows.update(after);
         audit.record(actor.current(), "CONDITION", conditionId, "WAIVED", Map.of("status", before.status()),
                 Map.of("status", after.status(), "reason", reason));
+        waivers.send(new Waiver(java.util.UUID.randomUUID().toString(), conditionId, before.decisionId(),
+                before.planId(), before.ownerNode(), node.id(), reason, after.updatedAt(), actor.current()));
         return new ConditionChange.Settled<>(after);
     }
 

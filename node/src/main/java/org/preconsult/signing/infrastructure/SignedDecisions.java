@@ -6,7 +6,9 @@ import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.Optional;
+import org.preconsult.federation.v1.ConditionWaiver;
 import org.preconsult.federation.v1.DecisionContent;
+import org.preconsult.federation.v1.SignedConditionWaiver;
 import org.preconsult.federation.v1.SignedDecision;
 import org.preconsult.signing.application.AppliedDecisions;
 import org.preconsult.signing.application.DecisionSigner;
@@ -34,6 +36,11 @@ import org.preconsult.signing.model.Verification;
  *       ({@code REPLAYED}, {@code CONFLICTING_DECISION}).</li>
  * </ol>
  * Every rejection is logged and recorded in {@code rejected_decision}.
+ *
+ * <p>A condition's waiver is signed and verified the same way, with the same keys, over its content
+ * bytes after a fixed prefix ({@link #WAIVER_CONTEXT}), so that no decision's signature passes for a
+ * waiver's. Its checks are steps 1 to 5; whether the signer imposed the condition is for the plan's
+ * owner to say, from the condition as it recorded it.
  */
 @Singleton
 public class SignedDecisions {
@@ -97,6 +104,73 @@ public class SignedDecisions {
     public ReplayCheck markApplied(DecisionContent content) {
         return applied.markApplied(content.getDecisionId(), content.getPlanId(), content.getPlanRevision(),
                 content.getDecidingNode());
+    }
+
+    /** What a waiver's signature covers before its content bytes. */
+    static final byte[] WAIVER_CONTEXT = "preconsult.condition-waiver.v1\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /** Serializes the waiver once and signs the prefixed bytes with this node's active key. */
+    public SignedConditionWaiver signWaiver(ConditionWaiver content) {
+        byte[] bytes = content.toByteArray();
+        var signature = signer.sign(waiverSigned(bytes));
+        return wrapWaiver(bytes, signature);
+    }
+
+    /** The bytes a waiver's signature covers: the fixed prefix and the content bytes. */
+    public static byte[] waiverSigned(byte[] content) {
+        byte[] out = new byte[WAIVER_CONTEXT.length + content.length];
+        System.arraycopy(WAIVER_CONTEXT, 0, out, 0, WAIVER_CONTEXT.length);
+        System.arraycopy(content, 0, out, WAIVER_CONTEXT.length, content.length);
+        return out;
+    }
+
+    /** Wraps already signed waiver content; also how a test builds a waiver signed elsewhere. */
+    public static SignedConditionWaiver wrapWaiver(byte[] content, Signature signature) {
+        return SignedConditionWaiver.newBuilder()
+                .setContent(ByteString.copyFrom(content))
+                .setSignerNode(signature.signerNode())
+                .setKeyId(signature.keyId())
+                .setAlgorithm(signature.algorithm())
+                .setSignature(ByteString.copyFrom(signature.bytes()))
+                .build();
+    }
+
+    /**
+     * Verifies a waiver for relay ({@code receivingNode} null) or for the plan's owner: signed by a
+     * trusted key of the node it names as deciding, complete, and (for the owner) addressed here.
+     */
+    public Verification<ConditionWaiver> verifyWaiver(SignedConditionWaiver waiver, String receivingNode) {
+        if (waiver.getSignerNode().isBlank() || waiver.getKeyId().isBlank() || waiver.getAlgorithm().isBlank()
+                || waiver.getContent().isEmpty() || waiver.getSignature().isEmpty()) {
+            return Verification.rejected(RejectionReason.MALFORMED,
+                    "The signed waiver lacks one of content, signer_node, key_id, algorithm, signature.");
+        }
+        byte[] content = waiver.getContent().toByteArray();
+        var signature = new Signature(waiver.getSignerNode(), waiver.getKeyId(), waiver.getAlgorithm(),
+                waiver.getSignature().toByteArray());
+        Verification<byte[]> signed = keyRing.checkSignature(waiverSigned(content), signature);
+        if (signed instanceof Verification.Rejected<byte[]> no) {
+            return no.retyped();
+        }
+        ConditionWaiver parsed;
+        try {
+            parsed = ConditionWaiver.parseFrom(content);
+        } catch (InvalidProtocolBufferException e) {
+            return Verification.rejected(RejectionReason.MALFORMED, "The signed content is not a ConditionWaiver.");
+        }
+        if (parsed.getWaiverId().isBlank() || parsed.getConditionId().isBlank() || parsed.getPlanId().isBlank()
+                || parsed.getOwnerNode().isBlank() || parsed.getDecidingNode().isBlank()) {
+            return Verification.rejected(RejectionReason.MALFORMED,
+                    "The waiver lacks one of waiver_id, condition_id, plan_id, owner_node, deciding_node.");
+        }
+        Optional<Verification.Rejected<ConditionWaiver>> broken =
+                DecisionRules.<ConditionWaiver>signedByDecider(waiver.getSignerNode(), parsed.getDecidingNode())
+                        .or(() -> receivingNode == null ? Optional.empty()
+                                : DecisionRules.addressedTo(parsed.getOwnerNode(), receivingNode));
+        if (broken.isPresent()) {
+            return broken.get();
+        }
+        return new Verification.Verified<>(parsed, waiver.getKeyId());
     }
 
     private Verification<DecisionContent> authentic(SignedDecision decision) {

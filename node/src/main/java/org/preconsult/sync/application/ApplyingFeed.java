@@ -8,6 +8,7 @@ import org.preconsult.catalogue.application.Catalogue;
 import org.preconsult.catalogue.application.EntrySummaries;
 import org.preconsult.common.infrastructure.Counters;
 import org.preconsult.decision.infrastructure.ReceivingDecisions;
+import org.preconsult.decision.infrastructure.ReceivingWaivers;
 import org.preconsult.federation.model.Downward;
 import org.preconsult.node.NodeSettings;
 import org.preconsult.practice.application.BestPractices;
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each message goes to the feature it is for: catalogue entries to the catalogue, keys to
  * {@link ReceivingKeys}, decisions to the decision feature ({@link ReceivingDecisions}, which also
- * relays those for the subtree), best-practice marks to the practice feature. An item that cannot
+ * relays those for the subtree), conditions' waivers to {@link ReceivingWaivers} likewise, best-practice marks to the practice feature. An item that cannot
  * be applied is recorded with its reason and the cursor moves past it: one bad item does not stop
  * the stream.
  */
@@ -48,10 +49,13 @@ public class ApplyingFeed {
     private final SyncConflicts conflicts;
     private final BestPractices practices;
     private final AddressedEnvelopes addressed;
+    private final ReceivingWaivers waivers;
 
     public ApplyingFeed(CursorRows cursors, RejectedItemRows rejected, Counters counters, Catalogue catalogue,
                         ReceivingKeys keys, ReceivingDecisions decisions, NodeSettings node, Clock clock,
-                        SyncConflicts conflicts, BestPractices practices, AddressedEnvelopes addressed) {
+                        SyncConflicts conflicts, BestPractices practices, AddressedEnvelopes addressed,
+                        ReceivingWaivers waivers) {
+        this.waivers = waivers;
         this.addressed = addressed;
         this.cursors = cursors;
         this.rejected = rejected;
@@ -151,6 +155,10 @@ public class ApplyingFeed {
 
         public Optional<String> envelopeAddressed(Downward.EnvelopeAddressed m) {
             return addressed.fromParent(m.address(), m.sealedEnvelope());
+        }
+
+        public Optional<String> waiverAddressed(Downward.WaiverAddressed m) {
+            return waivers.received(m.address(), m.signedWaiver(), item.position());
         }
     }
 

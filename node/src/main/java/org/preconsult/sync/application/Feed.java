@@ -62,6 +62,21 @@ public class Feed implements Downstream {
         append(nodeId, subject(planId, planRevision), new Downward.DecisionAddressed(nodeId, signedDecision));
     }
 
+    /** Queues a condition's signed waiver for the plan's owner (relayed by intermediate nodes). */
+    @Override
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void addressWaiver(String nodeId, String conditionId, byte[] signedWaiver) {
+        append(nodeId, "condition:" + conditionId, new Downward.WaiverAddressed(nodeId, signedWaiver));
+    }
+
+    /** Whether this very signed waiver is already queued for the node. */
+    @Override
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public boolean holdsWaiver(String nodeId, byte[] signedWaiver) {
+        return rows.existsByAddressAndDigest(nodeId,
+                Digests.sha256(FeedWire.encode(new Downward.WaiverAddressed(nodeId, signedWaiver)).bytes()));
+    }
+
     /** Queues an envelope addressed to one node (an adoption message), its origin's seal untouched, for the subtree holding it. */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void addressEnvelope(String nodeId, byte[] sealedEnvelope) {

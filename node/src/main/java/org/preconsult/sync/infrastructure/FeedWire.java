@@ -7,6 +7,7 @@ import org.preconsult.federation.model.Downward;
 import org.preconsult.federation.v1.Envelope;
 import org.preconsult.federation.v1.FeedItem;
 import org.preconsult.federation.v1.NodeKey;
+import org.preconsult.federation.v1.SignedConditionWaiver;
 import org.preconsult.federation.v1.SignedDecision;
 import org.preconsult.sync.application.PulledItem;
 
@@ -47,6 +48,12 @@ public final class FeedWire {
                 return FeedItem.newBuilder().setAddressedEnvelope(parse(m.sealedEnvelope(), Envelope.parser(), "envelope"))
                         .build();
             }
+
+            public FeedItem waiverAddressed(Downward.WaiverAddressed m) {
+                return FeedItem.newBuilder()
+                        .setConditionWaiver(parse(m.signedWaiver(), SignedConditionWaiver.parser(), "signed waiver"))
+                        .build();
+            }
         });
         return new Encoded(item.getBodyCase().name(), item.toByteArray());
     }
@@ -72,6 +79,7 @@ public final class FeedWire {
             case DECISION -> new Downward.DecisionAddressed(item.getAddress(), item.getDecision().toByteArray());
             case BEST_PRACTICE_MARK -> new Downward.PracticeMarked(PracticeCodec.fromProto(item.getBestPracticeMark()));
             case ADDRESSED_ENVELOPE -> new Downward.EnvelopeAddressed(item.getAddress(), item.getAddressedEnvelope().toByteArray());
+            case CONDITION_WAIVER -> new Downward.WaiverAddressed(item.getAddress(), item.getConditionWaiver().toByteArray());
             default -> throw new PulledItem.UnknownType(item.getBodyCase().name());
         };
     }
