@@ -78,7 +78,7 @@ public class AdoptionPages {
     /** The request form as typed: returned unchanged when something is wrong. */
     public record RequestForm(String entryId, String copyChoice, String copyEntryId, String motivation) {
         static RequestForm of(Map<String, String> f) {
-            return new RequestForm(v(f, "entryId"), v(f, "copyChoice"), v(f, "copyEntryId"), v(f, "motivation"));
+            return new RequestForm(PlanForm.v(f, "entryId"), PlanForm.v(f, "copyChoice"), PlanForm.v(f, "copyEntryId"), PlanForm.v(f, "motivation"));
         }
 
         static RequestForm empty(String entryId) {
@@ -244,7 +244,7 @@ public class AdoptionPages {
         if (!csrf.verify(request, body.get(Csrf.FIELD))) {
             return HttpResponse.status(HttpStatus.FORBIDDEN);
         }
-        String reason = v(body, "acceptReason");
+        String reason = PlanForm.v(body, "acceptReason");
         if (reason.length() > AdoptionBounds.TEXT) {
             return invalid(request, id, new AnswerForm(reason, "", ""), "acceptReason");
         }
@@ -257,7 +257,7 @@ public class AdoptionPages {
         if (!csrf.verify(request, body.get(Csrf.FIELD))) {
             return HttpResponse.status(HttpStatus.FORBIDDEN);
         }
-        String reason = v(body, "declineReason");
+        String reason = PlanForm.v(body, "declineReason");
         if (reason.isBlank() || reason.length() > AdoptionBounds.TEXT) {
             return invalid(request, id, new AnswerForm("", reason, ""), "declineReason");
         }
@@ -270,7 +270,7 @@ public class AdoptionPages {
         if (!csrf.verify(request, body.get(Csrf.FIELD))) {
             return HttpResponse.status(HttpStatus.FORBIDDEN);
         }
-        String text = v(body, "noticeText");
+        String text = PlanForm.v(body, "noticeText");
         if (text.isBlank() || text.length() > AdoptionBounds.TEXT) {
             return invalid(request, id, new AnswerForm("", "", text), "noticeText");
         }
@@ -381,11 +381,6 @@ public class AdoptionPages {
     static String href(String adoptionId) {
         // The id's colons (node:adoption:random) are kept as they are: they are allowed in a path.
         return "/adoptions/" + URLEncoder.encode(adoptionId, StandardCharsets.UTF_8).replace("%3A", ":");
-    }
-
-    private static String v(Map<String, String> form, String key) {
-        String value = form.get(key);
-        return value == null ? "" : value;
     }
 
     private static String blankToNull(String s) {

@@ -74,8 +74,8 @@ public class LifecyclePages {
     public record DeliverableForm(String kind, String deliverableTitle, String deliveredOn, String sizeBytes,
                                   String checksum, String link) {
         static DeliverableForm of(Map<String, String> f) {
-            return new DeliverableForm(v(f, "kind"), v(f, "deliverableTitle"), v(f, "deliveredOn"), v(f, "sizeBytes"),
-                    v(f, "checksum"), v(f, "link"));
+            return new DeliverableForm(PlanForm.v(f, "kind"), PlanForm.v(f, "deliverableTitle"), PlanForm.v(f, "deliveredOn"), PlanForm.v(f, "sizeBytes"),
+                    PlanForm.v(f, "checksum"), PlanForm.v(f, "link"));
         }
     }
 
@@ -137,7 +137,7 @@ public class LifecyclePages {
         if (!csrf.verify(request, body.get(Csrf.FIELD))) {
             return HttpResponse.status(HttpStatus.FORBIDDEN);
         }
-        String reason = v(body, "cancelReason");
+        String reason = PlanForm.v(body, "cancelReason");
         var errors = reasonErrors(reason);
         if (!errors.isEmpty()) {
             return HttpResponse.badRequest(UiContext.page("lifecycle/cancel", cancelPage(request, id, reason, errors)));
@@ -150,7 +150,7 @@ public class LifecyclePages {
         if (!csrf.verify(request, body.get(Csrf.FIELD))) {
             return HttpResponse.status(HttpStatus.FORBIDDEN);
         }
-        String reason = v(body, "cancelReason");
+        String reason = PlanForm.v(body, "cancelReason");
         List<PlanForm.FieldError> errors = reasonErrors(reason);
         if (errors.isEmpty()) {
             var result = lifecycle.cancel(id, reason.strip());
@@ -224,7 +224,7 @@ public class LifecyclePages {
             return HttpResponse.status(HttpStatus.FORBIDDEN);
         }
         String field = fieldOf(step);
-        String text = v(body, field);
+        String text = PlanForm.v(body, field);
         LocalDate date = date(text);
         List<PlanForm.FieldError> errors = List.of(error(field));
         if (date != null) {
@@ -300,11 +300,6 @@ public class LifecyclePages {
         } catch (DateTimeParseException e) {
             return null;
         }
-    }
-
-    private static String v(Map<String, String> form, String key) {
-        String value = form.get(key);
-        return value == null ? "" : value;
     }
 
     /** A refusal of the services (not found, conflict) as a page, not as the API's problem+json. */

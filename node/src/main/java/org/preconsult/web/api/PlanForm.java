@@ -115,7 +115,8 @@ public record PlanForm(String title, String purpose, String functions, String fu
         }
     }
 
-    private static String v(Map<String, String> form, String key) {
+    /** A form field as posted, or empty when the form lacks it (what every page's form reads). */
+    static String v(Map<String, String> form, String key) {
         var value = form.get(key);
         return value == null ? "" : value;
     }

@@ -1,6 +1,5 @@
 package org.preconsult.web.api;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -86,8 +85,8 @@ public class PracticePages {
         if (!csrf.verify(request, body.get(Csrf.FIELD))) {
             return HttpResponse.status(HttpStatus.FORBIDDEN);
         }
-        String id = v(body, "id");
-        String reason = v(body, "practiceReason");
+        String id = PlanForm.v(body, "id");
+        String reason = PlanForm.v(body, "practiceReason");
         PlanForm.FieldError error;
         if (reason.isBlank()) {
             error = new PlanForm.FieldError("practiceReason", "practice.error.reason");
@@ -108,7 +107,7 @@ public class PracticePages {
         if (!csrf.verify(request, body.get(Csrf.FIELD))) {
             return HttpResponse.status(HttpStatus.FORBIDDEN);
         }
-        String id = v(body, "id");
+        String id = PlanForm.v(body, "id");
         var result = practices.withdraw(id);
         if (result instanceof Marking.Marked) {
             return HttpResponse.seeOther(URI.create(PracticePage.entryHref(id, "withdrawn")));
@@ -137,11 +136,6 @@ public class PracticePages {
             return new PlanForm.FieldError("practiceReason", "practice.error.reason");
         }
         return new PlanForm.FieldError("practiceReason", "practice.error.notAllowed");
-    }
-
-    private static String v(Map<String, String> form, @Nullable String key) {
-        String value = form.get(key);
-        return value == null ? "" : value;
     }
 
     /** A refusal of the services (not found) as a page, not as the API's problem+json. */

@@ -66,8 +66,8 @@ public class SystemPages {
     public record SystemForm(String name, String description, String functions, String functionCode, String platform,
                              String status, String goLiveYear, String language) {
         static SystemForm of(Map<String, String> f) {
-            return new SystemForm(v(f, "name"), v(f, "description"), v(f, "functions"), v(f, "functionCode"),
-                    v(f, "platform"), v(f, "status"), v(f, "goLiveYear"), v(f, "language"));
+            return new SystemForm(PlanForm.v(f, "name"), PlanForm.v(f, "description"), PlanForm.v(f, "functions"), PlanForm.v(f, "functionCode"),
+                    PlanForm.v(f, "platform"), PlanForm.v(f, "status"), PlanForm.v(f, "goLiveYear"), PlanForm.v(f, "language"));
         }
 
         static SystemForm of(InformationSystem s) {
@@ -212,8 +212,8 @@ public class SystemPages {
             return HttpResponse.status(HttpStatus.FORBIDDEN);
         }
         var s = SystemProblems.found(systems.find(id), id);
-        String dateText = v(body, "retiredOn");
-        String reason = v(body, "reason");
+        String dateText = PlanForm.v(body, "retiredOn");
+        String reason = PlanForm.v(body, "reason");
         List<PlanForm.FieldError> errors = new ArrayList<>();
         LocalDate retiredOn = null;
         try {
@@ -285,11 +285,6 @@ public class SystemPages {
         return new SystemRegistry.SystemCommand(f.name().strip(), blankToNull(f.description()), functions,
                 blankToNull(f.functionCode()), blankToNull(f.platform()), EntryStatus.valueOf(f.status()), year,
                 blankToNull(f.language()));
-    }
-
-    private static String v(Map<String, String> form, String key) {
-        String value = form.get(key);
-        return value == null ? "" : value;
     }
 
     private static String n(String s) {
