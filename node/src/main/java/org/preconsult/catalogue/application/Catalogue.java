@@ -122,18 +122,27 @@ public class Catalogue {
     @Transactional
     public Optional<CatalogueEntry> addRelation(String entryId, Relation relation) {
         var found = find(entryId);
-        if (found.isEmpty() || storedRelations(entryId).contains(relation)) {
+        if (found.isEmpty()) {
+            return found;
+        }
+        List<Relation> relations = new java.util.ArrayList<>(storedRelations(entryId));
+        if (relations.contains(relation)) {
             return found;
         }
         var before = found.get();
-        List<Relation> relations = new java.util.ArrayList<>(storedRelations(entryId));
         relations.add(relation);
         var after = before.withStatus(before.status(), before.version() + 1, clock.instant());
         upsert(after, null, relations);
         return Optional.of(after);
     }
 
-    /** The entry's translations and relations as this node holds them. */
+    /** The entry's relations as this node holds them, in their order. */
+    @Transactional(readOnly = true)
+    public List<Relation> relations(String entryId) {
+        return storedRelations(entryId);
+    }
+
+    /** The entry's translations and relations as this node holds them, as they travel. */
     @Transactional(readOnly = true)
     public EntryDetails details(String entryId) {
         return EntrySummaries.details(storedTranslations(entryId), storedRelations(entryId));

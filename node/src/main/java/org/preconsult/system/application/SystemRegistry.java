@@ -128,7 +128,7 @@ public class SystemRegistry {
         }
         var before = found.get();
         String entryId = EntryIds.system(node.id(), id);
-        var relations = new java.util.ArrayList<>(EntrySummaries.relations(catalogue.details(entryId)));
+        var relations = new java.util.ArrayList<>(catalogue.relations(entryId));
         if (relations.contains(relation)) {
             return found;
         }
