@@ -82,25 +82,8 @@ class LifecycleApiTest implements TestPropertyProvider {
 
     /** Drafts, submits and decides a plan of this node; returns its id and its case's id. */
     private String[] decidedPlan(String title, Map<String, Object> decision) {
-        Map<String, Object> plan = new HashMap<>();
-        plan.put("title", title);
-        plan.put("purpose", "Residents of the " + title + " area apply online and follow their case without visiting an office.");
-        plan.put("functions", List.of("online application", "case tracking"));
-        plan.put("functionCode", "LIFE");
-        plan.put("budget", 40_000_000);
-        plan.put("plannedStart", "2027-03-01");
-        plan.put("plannedEnd", "2027-12-31");
-        plan.put("platform", "Java web application");
-        plan.put("language", "en");
-        String id = (String) send(HttpRequest.POST("/api/v1/plans", plan), "COORDINATOR").json().get("id");
-        assertEquals(200, send(HttpRequest.POST("/api/v1/plans/" + id + "/submission", Map.of()), "COORDINATOR").status());
-        var cases = (List<Map<String, Object>>) send(HttpRequest.GET("/api/v1/review-cases?status=OPEN&size=200"), "REVIEWER")
-                .json().get("items");
-        String caseId = (String) cases.stream().filter(c -> id.equals(((Map<String, Object>) c.get("plan")).get("planId")))
-                .findFirst().orElseThrow().get("id");
-        var decided = send(HttpRequest.POST("/api/v1/review-cases/" + caseId + "/decision", decision), "REVIEWER");
-        assertEquals(200, decided.status(), decided.json().toString());
-        return new String[] {id, caseId};
+        var decided = api.decidedPlan(title, "LIFE", decision);
+        return new String[] {decided.planId(), decided.caseId()};
     }
 
     private String entryStatus(String entryId) {

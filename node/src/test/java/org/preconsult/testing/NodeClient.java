@@ -34,6 +34,43 @@ public class NodeClient {
         this.dataSource = dataSource;
     }
 
+    /** A plan of this node, drafted, submitted and decided through the API, and its review case. */
+    public record DecidedPlan(String planId, String caseId) {
+    }
+
+    /**
+     * Drafts a plan of this node with the given title and function code, submits it, and has a
+     * reviewer record the decision (a map as the decision API takes it); fails the test unless the
+     * decision is recorded.
+     */
+    @SuppressWarnings("unchecked")
+    public DecidedPlan decidedPlan(String title, String functionCode, Map<String, Object> decision) {
+        Map<String, Object> plan = new java.util.HashMap<>();
+        plan.put("title", title);
+        plan.put("purpose", "Residents of the " + title + " area apply online and follow their case without visiting an office.");
+        plan.put("functions", List.of("online application", "case tracking"));
+        plan.put("functionCode", functionCode);
+        plan.put("budget", 40_000_000);
+        plan.put("plannedStart", "2027-03-01");
+        plan.put("plannedEnd", "2027-12-31");
+        plan.put("platform", "Java web application");
+        plan.put("language", "en");
+        String id = (String) send(HttpRequest.POST("/api/v1/plans", plan), "COORDINATOR").json().get("id");
+        var submitted = send(HttpRequest.POST("/api/v1/plans/" + id + "/submission", Map.of()), "COORDINATOR");
+        if (submitted.status() != 200) {
+            throw new AssertionError("submission answered " + submitted.status() + ": " + submitted.json());
+        }
+        var cases = (List<Map<String, Object>>) send(HttpRequest.GET("/api/v1/review-cases?status=OPEN&size=200"), "REVIEWER")
+                .json().get("items");
+        String caseId = (String) cases.stream().filter(c -> id.equals(((Map<String, Object>) c.get("plan")).get("planId")))
+                .findFirst().orElseThrow().get("id");
+        var decided = send(HttpRequest.POST("/api/v1/review-cases/" + caseId + "/decision", decision), "REVIEWER");
+        if (decided.status() != 200) {
+            throw new AssertionError("the decision answered " + decided.status() + ": " + decided.json());
+        }
+        return new DecidedPlan(id, caseId);
+    }
+
     /** How many audit events of the action the node recorded on the entity. */
     public long audited(String entityId, String action) {
         try (var c = io.micronaut.data.connection.jdbc.advice.DelegatingDataSource.unwrapDataSource(dataSource).getConnection();

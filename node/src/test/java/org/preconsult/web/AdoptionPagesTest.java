@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.DefaultHttpClientConfiguration;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -71,9 +70,7 @@ class AdoptionPagesTest implements TestPropertyProvider {
 
     @BeforeAll
     void setUp() {
-        var config = new DefaultHttpClientConfiguration();
-        config.setFollowRedirects(false);
-        http = HttpClient.create(server.getURL(), config);
+        http = PageClient.withoutRedirects(server.getURL());
         users.create("coord", "coordinator-password", "Kang Coordinator", EnumSet.of(Role.COORDINATOR));
         users.create("op", "operator-password", "Oh Operator", EnumSet.of(Role.OPERATOR));
         users.create("aud", "auditor-password", "An Auditor", EnumSet.of(Role.AUDITOR));
@@ -87,9 +84,7 @@ class AdoptionPagesTest implements TestPropertyProvider {
     }
 
     private PageClient signedIn(String username, String password) {
-        var client = new PageClient(http);
-        client.signIn(username, password);
-        return client;
+        return PageClient.signedIn(http, username, password);
     }
 
     /** Registers a system of this node through the API; returns its catalogue entry id. */

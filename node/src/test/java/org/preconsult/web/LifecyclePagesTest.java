@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
-import io.micronaut.http.client.DefaultHttpClientConfiguration;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -15,7 +12,6 @@ import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -59,45 +55,20 @@ class LifecyclePagesTest implements TestPropertyProvider {
 
     @BeforeAll
     void createUsers() {
-        var config = new DefaultHttpClientConfiguration();
-        config.setFollowRedirects(false);
-        http = HttpClient.create(server.getURL(), config);
+        http = PageClient.withoutRedirects(server.getURL());
         users.create("coord", "coordinator-password", "Kang Coordinator", EnumSet.of(Role.COORDINATOR));
         users.create("sub", "submitter-password", "Seo Submitter", EnumSet.of(Role.SUBMITTER));
         users.create("rev", "reviewer-password", "Ryu Reviewer", EnumSet.of(Role.REVIEWER));
     }
 
-    /** A browser signed in as the user. */
     private PageClient signedIn(String username, String password) {
-        var client = new PageClient(http);
-        client.signIn(username, password);
-        return client;
+        return PageClient.signedIn(http, username, password);
     }
 
     /** Drafts, submits and approves a plan of this node through the API; returns its id. */
-    @SuppressWarnings("unchecked")
     private String approvedPlan(String title) {
-        Map<String, Object> plan = new HashMap<>();
-        plan.put("title", title);
-        plan.put("purpose", "Residents of the " + title + " area apply online and follow their case without visiting an office.");
-        plan.put("functions", List.of("online application", "case tracking"));
-        plan.put("functionCode", "LIFE");
-        plan.put("budget", 40_000_000);
-        plan.put("plannedStart", "2027-03-01");
-        plan.put("plannedEnd", "2027-12-31");
-        plan.put("platform", "Java web application");
-        plan.put("language", "en");
-        String id = (String) api.send(HttpRequest.POST("/api/v1/plans", plan), "COORDINATOR").json().get("id");
-        assertEquals(200, api.send(HttpRequest.POST("/api/v1/plans/" + id + "/submission", Map.of()), "COORDINATOR").status());
-        var cases = (List<Map<String, Object>>) api.send(HttpRequest.GET("/api/v1/review-cases?status=OPEN&size=200"), "REVIEWER")
-                .json().get("items");
-        String caseId = (String) cases.stream().filter(c -> id.equals(((Map<String, Object>) c.get("plan")).get("planId")))
-                .findFirst().orElseThrow().get("id");
-        var decided = api.send(HttpRequest.POST("/api/v1/review-cases/" + caseId + "/decision", Map.of(
-                "outcome", "UNCONDITIONAL_APPROVAL", "reasons", List.of("No overlap."),
-                "overrideReason", "The reviewer's judgement in this test.")), "REVIEWER");
-        assertEquals(200, decided.status(), decided.json().toString());
-        return id;
+        return api.decidedPlan(title, "LIFE", Map.of("outcome", "UNCONDITIONAL_APPROVAL", "reasons", List.of("No overlap."),
+                "overrideReason", "The reviewer's judgement in this test.")).planId();
     }
 
     private String stage(String planId) {

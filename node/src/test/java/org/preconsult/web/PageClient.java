@@ -31,6 +31,20 @@ final class PageClient {
         this.http = http;
     }
 
+    /** An HTTP client of the node as a browser meets it: redirects are seen, not followed. */
+    static HttpClient withoutRedirects(java.net.URL server) {
+        var config = new io.micronaut.http.client.DefaultHttpClientConfiguration();
+        config.setFollowRedirects(false);
+        return HttpClient.create(server, config);
+    }
+
+    /** A browser signed in as the user. */
+    static PageClient signedIn(HttpClient http, String username, String password) {
+        var client = new PageClient(http);
+        client.signIn(username, password);
+        return client;
+    }
+
     HttpResponse<String> get(String uri) {
         return send(HttpRequest.GET(uri));
     }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.DefaultHttpClientConfiguration;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -51,17 +50,13 @@ class PracticePagesTest implements TestPropertyProvider {
 
     @BeforeAll
     void createUsers() {
-        var config = new DefaultHttpClientConfiguration();
-        config.setFollowRedirects(false);
-        http = HttpClient.create(server.getURL(), config);
+        http = PageClient.withoutRedirects(server.getURL());
         users.create("rev", "reviewer-password", "Ryu Reviewer", EnumSet.of(Role.REVIEWER));
         users.create("sub", "submitter-password", "Seo Submitter", EnumSet.of(Role.SUBMITTER));
     }
 
     private PageClient signedIn(String username, String password) {
-        var client = new PageClient(http);
-        client.signIn(username, password);
-        return client;
+        return PageClient.signedIn(http, username, password);
     }
 
     private String standardSystem(String name) {

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.DefaultHttpClientConfiguration;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -16,7 +14,6 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -61,9 +58,7 @@ class StatisticsPagesTest implements TestPropertyProvider {
 
     @BeforeAll
     void createUsers() {
-        var config = new DefaultHttpClientConfiguration();
-        config.setFollowRedirects(false);
-        http = HttpClient.create(server.getURL(), config);
+        http = PageClient.withoutRedirects(server.getURL());
         users.create("rev", "reviewer-password", "Ryu Reviewer", EnumSet.of(Role.REVIEWER));
     }
 
@@ -132,27 +127,8 @@ class StatisticsPagesTest implements TestPropertyProvider {
     }
 
     /** Drafts, submits and decides a plan of this node through the API. */
-    @SuppressWarnings("unchecked")
     private void decided(String title, String outcome) {
-        Map<String, Object> plan = new HashMap<>();
-        plan.put("title", title);
-        plan.put("purpose", "Residents of the " + title + " area apply online and follow their case without visiting an office.");
-        plan.put("functions", List.of("online application", "case tracking"));
-        plan.put("functionCode", "STAT");
-        plan.put("budget", 40_000_000);
-        plan.put("plannedStart", "2027-03-01");
-        plan.put("plannedEnd", "2027-12-31");
-        plan.put("platform", "Java web application");
-        plan.put("language", "en");
-        String id = (String) api.send(HttpRequest.POST("/api/v1/plans", plan), "COORDINATOR").json().get("id");
-        assertEquals(200, api.send(HttpRequest.POST("/api/v1/plans/" + id + "/submission", Map.of()), "COORDINATOR").status());
-        var cases = (List<Map<String, Object>>) api.send(HttpRequest.GET("/api/v1/review-cases?status=OPEN&size=200"), "REVIEWER")
-                .json().get("items");
-        String caseId = (String) cases.stream().filter(c -> id.equals(((Map<String, Object>) c.get("plan")).get("planId")))
-                .findFirst().orElseThrow().get("id");
-        var decision = api.send(HttpRequest.POST("/api/v1/review-cases/" + caseId + "/decision", Map.of(
-                "outcome", outcome, "reasons", List.of("Decided in this test."),
-                "overrideReason", "The reviewer's judgement in this test.")), "REVIEWER");
-        assertEquals(200, decision.status(), decision.json().toString());
+        api.decidedPlan(title, "STAT", Map.of("outcome", outcome, "reasons", List.of("Decided in this test."),
+                "overrideReason", "The reviewer's judgement in this test."));
     }
 }

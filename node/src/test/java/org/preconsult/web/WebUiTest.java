@@ -8,7 +8,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.DefaultHttpClientConfiguration;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.security.token.generator.TokenGenerator;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -56,9 +55,7 @@ class WebUiTest implements TestPropertyProvider {
     @BeforeAll
     void createUsers() {
         // A browser test sees redirects as they are, so this client does not follow them.
-        var config = new DefaultHttpClientConfiguration();
-        config.setFollowRedirects(false);
-        http = HttpClient.create(server.getURL(), config);
+        http = PageClient.withoutRedirects(server.getURL());
         users.create("clerk", "clerk-password", "Kim Clerk", EnumSet.of(Role.COORDINATOR));
         users.create("leaving", "leaving-password", "Lee Leaving", EnumSet.of(Role.COORDINATOR));
         users.create("op", "operator-password", "Oh Operator", EnumSet.of(Role.OPERATOR));
