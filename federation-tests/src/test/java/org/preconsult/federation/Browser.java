@@ -129,6 +129,14 @@ final class Browser implements AutoCloseable {
         field.sendKeys(text);
     }
 
+    /** Opens the node's sign-in page (with its query, e.g. the language) and signs in as the user. */
+    void signIn(String nodeBase, String query, String username, String password) {
+        open(nodeBase + "/sign-in" + query);
+        type("#username", username);
+        type("#password", password);
+        clickThrough("#sign-in");
+    }
+
     /** Clicks what leads to another page and checks the page it lands on. */
     void clickThrough(String css) {
         markPage();

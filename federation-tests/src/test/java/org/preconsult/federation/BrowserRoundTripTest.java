@@ -230,10 +230,7 @@ class BrowserRoundTripTest {
                 () -> federation.node("central").count("SELECT COUNT(*) FROM review_case WHERE plan_id = ? AND status = 'OPEN'", planId) == 1);
         try (var browser = new Browser()) {
             // Central: the reviewer decides in the browser; the routing reason reads in the page's language.
-            browser.open(central + "/sign-in" + (lang.equals("ko") ? "?lang=ko" : ""));
-            browser.type("#username", "central-reviewer");
-            browser.type("#password", "reviewer-password");
-            browser.clickThrough("#sign-in");
+            browser.signIn(central, lang.equals("ko") ? "?lang=ko" : "", "central-reviewer", "reviewer-password");
             browser.clickLink(title + "(" + lang + ")");
             String routing = browser.text("#routing-reason");
             assertTrue(routing.contains(lang.equals("ko") ? "prov-north에서 이송" : "Forwarded by prov-north")
@@ -382,10 +379,7 @@ class BrowserRoundTripTest {
         ReviewProcedureTest.awaitStatus(cityA, planId, "APPROVED");
         String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
         try (var browser = new Browser()) {
-            browser.open(local + "/sign-in" + (lang.equals("ko") ? "?lang=ko" : ""));
-            browser.type("#username", "coordinator");
-            browser.type("#password", "coordinator-password");
-            browser.clickThrough("#sign-in");
+            browser.signIn(local, lang.equals("ko") ? "?lang=ko" : "", "coordinator", "coordinator-password");
             browser.open(local + "/plans/" + planId);
             assertEquals(lang, browser.lang());
             browser.clickThrough("#lifecycle-actions a[href$='/kickoff']");
@@ -419,10 +413,7 @@ class BrowserRoundTripTest {
             // Central's reviewer: the statistics of the whole federation, then of one province.
             FederationFixture.await("the cancellation reaches central", Duration.ofSeconds(30), () -> federation.node("central")
                     .count("SELECT COUNT(*) FROM plan_record WHERE plan_id = ? AND stage = 'CANCELLED'", planId) == 1);
-            browser.open(central + "/sign-in" + (lang.equals("ko") ? "?lang=ko" : ""));
-            browser.type("#username", "central-reviewer");
-            browser.type("#password", "reviewer-password");
-            browser.clickThrough("#sign-in");
+            browser.signIn(central, lang.equals("ko") ? "?lang=ko" : "", "central-reviewer", "reviewer-password");
             browser.clickThrough(".govuk-service-navigation a[href='/statistics']");
             assertTrue(browser.text("#statistics").length() > 0 && browser.text("#league-table").contains("City A"),
                     browser.text("#league-table"));
@@ -477,10 +468,7 @@ class BrowserRoundTripTest {
         String query = ko ? "?lang=ko" : "";
         try (var browser = new Browser()) {
             // City A's coordinator asks for the system from its catalogue entry, with the keyboard alone.
-            browser.open(local + "/sign-in" + query);
-            browser.type("#username", "coordinator");
-            browser.type("#password", "coordinator-password");
-            browser.clickThrough("#sign-in");
+            browser.signIn(local, query, "coordinator", "coordinator-password");
             browser.open(local + "/catalogue/entry?id=" + theirs);
             assertEquals(lang, browser.lang());
             browser.tabTo("#copyChoice");
@@ -501,10 +489,7 @@ class BrowserRoundTripTest {
             // City B's operator: the incoming request, a decline without a reason refused, then accepted by keyboard.
             FederationFixture.await("the request reaches City B", Duration.ofSeconds(30),
                     () -> cityB.count("SELECT COUNT(*) FROM adoption WHERE id = ?", adoption) == 1);
-            browser.open(owner + "/sign-in" + query);
-            browser.type("#username", "operator");
-            browser.type("#password", "operator-password");
-            browser.clickThrough("#sign-in");
+            browser.signIn(owner, query, "operator", "operator-password");
             browser.open(owner + "/adoptions");
             assertTrue(browser.text("#incoming").contains("City A"));
             browser.clickLink(name);
@@ -566,10 +551,7 @@ class BrowserRoundTripTest {
         String query = ko ? "?lang=ko" : "";
         String reason = ko ? "도내 세 개 시가 수정 없이 도입함." : "Adopted by three cities of the province without changes.";
         try (var browser = new Browser()) {
-            browser.open(province + "/sign-in" + query);
-            browser.type("#username", "reviewer");
-            browser.type("#password", "reviewer-password");
-            browser.clickThrough("#sign-in");
+            browser.signIn(province, query, "reviewer", "reviewer-password");
             browser.open(province + "/catalogue/entry?id=" + entry);
             browser.clickThrough("#practice-link");
             browser.clickThrough("#practice-mark");
@@ -584,10 +566,7 @@ class BrowserRoundTripTest {
             // The mark travels down: City A's coordinator reads it on the same entry.
             FederationFixture.await("the mark reaches City A", Duration.ofSeconds(30), () -> cityA.count(
                     "SELECT COUNT(*) FROM best_practice_mark WHERE entry_id = ? AND withdrawn = FALSE", entry) == 1);
-            browser.open(local + "/sign-in" + query);
-            browser.type("#username", "coordinator");
-            browser.type("#password", "coordinator-password");
-            browser.clickThrough("#sign-in");
+            browser.signIn(local, query, "coordinator", "coordinator-password");
             browser.open(local + "/catalogue/entry?id=" + entry);
             assertEquals(lang, browser.lang());
             assertTrue(browser.text(".app-practice-mark").contains(reason), browser.text(".app-practice-mark"));

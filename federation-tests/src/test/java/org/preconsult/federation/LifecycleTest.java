@@ -256,23 +256,40 @@ class LifecycleTest {
                 .mapToInt(r -> ((Number) r.get("overdueConditions")).intValue()).sum();
     }
 
-    @Test
-    @Order(5)
-    void overdueCondition_isCountedAtTheOwnerItsProvinceAndCentral_untilItIsFulfilled() {
+    /** A plan of County C and the one condition South Province placed on it. */
+    record Conditioned(String planId, String conditionId) {
+    }
+
+    /**
+     * Submits the plan at County C and has South Province approve it on one condition due in 10
+     * days; returns once central holds the condition, open, in the plan's record.
+     */
+    @SuppressWarnings("unchecked")
+    static Conditioned conditionedAtCountyC(Map<String, Object> plan, String conditionText) {
         var countyC = federation.node("county-c");
         var province = federation.node("prov-south");
-        String id = ReviewProcedureTest.submit(countyC, plan("Street light outage reports",
-                "Let residents report broken street lights and track repairs by the maintenance contractor.",
-                List.of("outage reports", "repair tracking")));
+        String id = ReviewProcedureTest.submit(countyC, plan);
         var reviewCase = ReviewProcedureTest.caseOf(province, id);
-        var decision = PlanFixture.decision("CONDITIONAL_APPROVAL", "The province's asset register covers part of it.");
-        decision.put("conditions", List.of(Map.of("text", "Use the provincial asset register for the lights' locations.",
-                "dueDate", today().plusDays(10).toString())));
+        var decision = PlanFixture.decision("CONDITIONAL_APPROVAL", "A provincial register covers part of it.");
+        decision.put("conditions", List.of(Map.of("text", conditionText, "dueDate", today().plusDays(10).toString())));
         province.postJson("REVIEWER", "/api/v1/review-cases/" + reviewCase.get("id") + "/decision", decision);
         var approved = ReviewProcedureTest.awaitStatus(countyC, id, "CONDITIONALLY_APPROVED");
         String conditionId = (String) ((List<Map<String, Object>>) approved.get("conditions")).get(0).get("conditionId");
         FederationFixture.await("central holds the condition in the plan's record", WAIT, () -> federation.node("central")
                 .count("SELECT COUNT(*) FROM plan_record_condition WHERE condition_id = ? AND status = 'OPEN'", conditionId) == 1);
+        return new Conditioned(id, conditionId);
+    }
+
+    @Test
+    @Order(5)
+    void overdueCondition_isCountedAtTheOwnerItsProvinceAndCentral_untilItIsFulfilled() {
+        var countyC = federation.node("county-c");
+        var conditioned = conditionedAtCountyC(plan("Street light outage reports",
+                "Let residents report broken street lights and track repairs by the maintenance contractor.",
+                List.of("outage reports", "repair tracking")),
+                "Use the provincial asset register for the lights' locations.");
+        String id = conditioned.planId();
+        String conditionId = conditioned.conditionId();
         List<String> counting = List.of("county-c", "prov-south", "central");
         for (String nodeId : counting) {
             assertEquals(0, overdueAt(nodeId, "county-c"), nodeId + ": not overdue before its due date");
@@ -302,18 +319,12 @@ class LifecycleTest {
     void overdueCondition_waivedByItsProvince_isWaivedAtTheOwner_andNoLongerCountedAtTheOwnerItsProvinceOrCentral() {
         var countyC = federation.node("county-c");
         var province = federation.node("prov-south");
-        String id = ReviewProcedureTest.submit(countyC, plan("Pothole reports",
+        var conditioned = conditionedAtCountyC(plan("Pothole reports",
                 "Let residents report potholes with a photo and follow the road crew's repair.",
-                List.of("pothole reports", "repair follow-up")));
-        var reviewCase = ReviewProcedureTest.caseOf(province, id);
-        var decision = PlanFixture.decision("CONDITIONAL_APPROVAL", "The province's road register covers part of it.");
-        decision.put("conditions", List.of(Map.of("text", "Use the provincial road register for the potholes' locations.",
-                "dueDate", today().plusDays(10).toString())));
-        province.postJson("REVIEWER", "/api/v1/review-cases/" + reviewCase.get("id") + "/decision", decision);
-        var approved = ReviewProcedureTest.awaitStatus(countyC, id, "CONDITIONALLY_APPROVED");
-        String conditionId = (String) ((List<Map<String, Object>>) approved.get("conditions")).get(0).get("conditionId");
-        FederationFixture.await("central holds the condition in the plan's record", WAIT, () -> federation.node("central")
-                .count("SELECT COUNT(*) FROM plan_record_condition WHERE condition_id = ? AND status = 'OPEN'", conditionId) == 1);
+                List.of("pothole reports", "repair follow-up")),
+                "Use the provincial road register for the potholes' locations.");
+        String id = conditioned.planId();
+        String conditionId = conditioned.conditionId();
         List<String> counting = List.of("county-c", "prov-south", "central");
 
         CLOCK.advance(Duration.ofDays(11));
