@@ -243,6 +243,48 @@ class PushFromChildrenTest implements TestPropertyProvider {
         assertEquals(200, entry("prov-x:system:tides"));
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void planRecordWithAConditionTwice_orOfAnUnknownStatus_isRefused_andAWellFormedOneIsKept() {
+        var prov = children.child("prov-x");
+        var twice = conditioned(50, "plan-cond-twice", condition("cond-1", "OPEN"), condition("cond-1", "FULFILLED"));
+        var unknown = conditioned(51, "plan-cond-unknown", condition("cond-2", "FORGOTTEN"));
+        var good = conditioned(52, "plan-cond-good", condition("cond-3", "OPEN"));
+
+        var acks = children.push("prov-x", prov.seal(twice), prov.seal(unknown), prov.seal(good));
+
+        assertEquals(EnvelopeAck.Result.REJECTED, acks.get(0).getResult());
+        assertTrue(acks.get(0).getReason().contains("each condition once"), acks.get(0).getReason());
+        assertEquals(EnvelopeAck.Result.REJECTED, acks.get(1).getResult());
+        assertTrue(acks.get(1).getReason().contains("FORGOTTEN"), acks.get(1).getReason());
+        assertEquals(EnvelopeAck.Result.ACCEPTED, acks.get(2).getResult());
+        // Only the kept record's condition, open past its due date, counts.
+        var rows = (List<Map<String, Object>>) api.send(HttpRequest.GET("/api/v1/statistics/league"), "REVIEWER")
+                .json().get("rows");
+        assertEquals(1, rows.stream().filter(r -> "prov-x".equals(r.get("ownerNode")))
+                .mapToInt(r -> ((Number) r.get("overdueConditions")).intValue()).sum(), rows.toString());
+    }
+
+    private static org.preconsult.federation.v1.ConditionLine condition(String id, String status) {
+        return org.preconsult.federation.v1.ConditionLine.newBuilder().setConditionId(id).setDecisionId("decision-" + id)
+                .setDecidingNode(NodeFixture.NODE_ID).setDueOn("2020-01-31").setStatus(status).build();
+    }
+
+    /** A conditionally approved plan record of prov-x with the given condition lines, in envelope {@code seq}. */
+    private static Envelope conditioned(long seq, String planId, org.preconsult.federation.v1.ConditionLine... lines) {
+        var record = PlanRecord.newBuilder().setPlanId(planId).setOwnerNode("prov-x").setOwnerName("Province X")
+                .setTitle("Harbour dues").setBudget("10000000").setStage("CONDITIONALLY_APPROVED")
+                .setSubmittedAtEpochMs(1_700_000_000_000L).setApprovedAtEpochMs(1_700_100_000_000L)
+                .setLastUpdateAtEpochMs(1_700_100_000_000L).setVersion(1)
+                .addDecisions(DecisionLine.newBuilder().setRevision(1).setOutcome("CONDITIONAL_APPROVAL")
+                        .setBudget("10000000").setSubmittedAtEpochMs(1_700_000_000_000L)
+                        .setDecidedAtEpochMs(1_700_100_000_000L).setDecidingNode(NodeFixture.NODE_ID));
+        for (var line : lines) {
+            record.addConditions(line);
+        }
+        return envelope("prov-x", seq).setPlanRecordChanged(record).build();
+    }
+
     /**
      * The plan record of a plan of prov-x (seq 30) whose decision lines are for the revisions given;
      * two lines for one revision are refused when the record is read.
